@@ -1,0 +1,162 @@
+"""The plain, frozen records that flow between the stages.
+
+text -> ``Article`` -> (spaCy, inside ``kg.nlp``/``kg.extract``) -> ``Mention``/``Quote``
+-> (``kg.resolve``) -> ``Actor``/``Statement``/``Affiliation`` = ``Extraction`` -> RDF.
+
+This module imports no third-party library: everything after the NLP stage can be built and
+tested from these records alone. Character offsets are always relative to ``Article.text``,
+the file's text as it was read (0-based, end exclusive).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+ActorType = Literal["Person", "Organization", "Country", "Group"]
+ACTOR_TYPES: tuple[ActorType, ...] = ("Person", "Organization", "Country", "Group")
+
+Span = tuple[int, int]
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug usable in an IRI path segment ("Vladimir Putin" -> "vladimir-putin")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document and the metadata recognised in it.
+
+    ``body`` lists the spans of ``text`` that are prose to analyse, in order. The title and the
+    boilerplate (synopsis bullets, dateline prefix, section headings) are outside ``body`` and kept
+    as metadata instead, so that they never become the subject of the first sentence.
+    """
+
+    source: str
+    text: str
+    body: tuple[Span, ...]
+    title: str | None = None
+    date: str | None = None  # ISO 8601 ("2025-06-19") or, when the year is unknown, "--06-19"
+    place: str | None = None  # dateline place ("Moscow")
+    outlet: str | None = None  # dateline outlet ("NationPress")
+    summary: tuple[str, ...] = ()  # "Key Takeaways" bullets
+
+    @property
+    def id(self) -> str:
+        """Stable identity: the slug of the source's file name without its extension."""
+        name = self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        return slugify(stem)
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that could not be read, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article that names or refers to an actor (NLP stage output)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, GROUP (entity labels) or PRON / TITLE for references
+    sentence: int  # index of the sentence in the article's body
+    gazetteer_id: str | None = None  # key of the gazetteer entry the entity ruler matched
+    subject: bool = False  # the grammatical subject of its clause (salient for pronouns)
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A title of office in the text: "US Secretary of State Marco Rubio", "the Russian President"."""
+
+    title: str  # the title as the roles lexicon spells it ("Secretary of State")
+    start: int  # the whole phrase
+    end: int
+    text: str
+    sentence: int
+    person: Mention | None = None  # the holder, when named in the phrase
+    org: Mention | None = None  # the state or organisation the office is of, when named
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation or reported clause and what the text says about who uttered it."""
+
+    start: int  # the quoted words, without the quotation marks
+    end: int
+    text: str
+    direct: bool
+    cue: str | None  # lemma of the reporting verb
+    speaker: Mention | None  # the mention the grammar points at, before resolution
+    evidence: Span  # the words it was read from: the quote and its attribution
+    mentions: tuple[Mention, ...] = ()  # actors named inside the quote
+    target: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the NLP stage read in one article, in character offsets: the input of resolution."""
+
+    article: Article
+    sentences: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
+    roles: tuple[RoleMention, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor. ``key`` is stable across articles and runs (Wikidata id when known)."""
+
+    key: str
+    label: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Something an actor said, as reported. ``speaker`` is an ``Actor.key`` or None if unknown."""
+
+    speaker: str | None
+    quote: str
+    direct: bool
+    cue: str | None
+    start: int  # the quote
+    end: int
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    mentions: tuple[str, ...] = ()
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """``person`` holds office in or speaks for ``org`` (both ``Actor.key``), with the title when known."""
+
+    person: str
+    org: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one article: the unit that stages exchange and builds replace."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    mention_counts: tuple[tuple[str, int], ...] = ()  # (actor key, mentions in the article), by key
