@@ -1,0 +1,24 @@
+"""Doc -> mentions, titles and quotes in character offsets: the last stage that sees spaCy types."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions import DocIndex, entity_mentions, pronoun_mentions, role_mentions
+from kg.extract.quotes import direct_quotes
+from kg.models import Article, Reading
+from kg.nlp import BodyText
+
+__all__ = ["read_doc"]
+
+
+def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
+    """Everything the NLP stage reads in one parsed article."""
+    index = DocIndex(doc, body)
+    entities = entity_mentions(index)
+    roles = role_mentions(index)
+    pronouns = pronoun_mentions(index)
+    quotes = direct_quotes(index, entities, roles)
+    sentences = tuple((body.to_file(s.start_char), body.to_file(s.end_char)) for s in doc.sents)
+    mentions = tuple(sorted([*entities, *pronouns], key=lambda m: (m.start, m.end)))
+    return Reading(article, sentences, mentions, tuple(roles), tuple(quotes))

@@ -1,0 +1,289 @@
+"""Direct quotations and who the grammar says uttered them.
+
+A quotation (``kg.extract.marks``) becomes a ``Quote`` when a reporting verb attributes it:
+- quote then attribution: ``"…," Putin remarked``; ``"…," he affirmed``; ``"…," stated President X``;
+- attribution then quote: ``X said: "…"``; ``…, asserting: "…"``; ``highlighted that "…"``;
+  ``told reporters: "…"``; a previous sentence ending in ``said:``;
+- a mixed characterisation: ``described the embargo as a "product of the Cold War"``;
+- a mixed quote, quoted words inside what a reporting verb governs: ``he said some people were in
+  "a sort of state of denial"``; ``Britain was "uniquely placed" to …, he suggested`` — unless a
+  rejecting verb or a noun that holds others' words stands between (``dismissed Western narratives
+  regarding Russian "aggression" as baseless``), or the words are "so-called";
+- a quote interrupted by its attribution: ``"…," he said, "…"`` (both parts);
+- a whole-sentence quote with no attribution of its own that continues the previous speaker's
+  quotation (the next sentence or paragraph), or that runs on into an attributed paragraph.
+Anything else in quotation marks (scare quotes such as ``Russian "aggression"``, titles) is left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.marks import MarkedSpan, find_marked_spans
+from kg.extract.mentions import DocIndex
+from kg.gazetteer import lexicon
+from kg.models import Mention, Quote, RoleMention
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Clauses whose subject is their head's: "criticised X, asserting: ..."; "and added".
+SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis", "pcomp", "acl"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+SPOKESPERSON_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "ministry",
+     "office", "statement", "source", "sources", "representative", "aide", "adviser", "advisor"}
+)
+CHARACTERISING_VERBS = frozenset({"describe", "call", "dismiss", "brand", "label", "term", "characterise",
+                                  "characterize", "denounce", "condemn", "deride", "dub"})
+# A reporting verb that rejects what it governs, and nouns that hold someone else's words: quoted words
+# below them are the words of others ("dismissed Western narratives regarding Russian "aggression"").
+REJECTING_VERBS = frozenset({"dismiss", "deny", "reject", "refute", "dispute", "ridicule", "mock", "question"})
+DISTANCING_NOUNS = frozenset({"narrative", "claim", "allegation", "accusation", "charge", "term", "word",
+                              "label", "rhetoric", "notion", "idea", "myth", "rumour", "rumor", "story",
+                              "report", "slogan", "phrase", "name", "title", "headline"})
+GOVERNING_HOPS = 8
+CUE_WINDOW = 8  # tokens after a closing mark in which "…," he said may put its verb
+_CLAUSE_END = re.compile(r"[,.!?\u2026;:\u2014\u2013-]\s*$")
+_BEFORE_QUOTE_PLAIN = re.compile(r"[\s,:]*(?:that\s*)?", re.IGNORECASE)
+_BEFORE_QUOTE_OBJECT = re.compile(r"[^.;!?\"\u201c\u201d]{0,100}(?::|\bthat)\s*", re.IGNORECASE)
+_BEFORE_QUOTE_AS = re.compile(r"[^.;!?\"\u201c\u201d]{0,80}\bas(?:\s+(?:a|an|the))?\s*", re.IGNORECASE)
+_SENTENCE_LIKE = re.compile(r"^\W*[A-Z0-9].*[.!?\u2026]\W*$", re.DOTALL)
+
+
+def _cue_lemma(token: Token) -> str | None:
+    """The reporting verb's lemma ("point out" with its particle), or None if not a reporting verb."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    cues = lexicon("reporting_verbs")
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in cues:
+            return f"{lemma} {child.lower_}"
+    return lemma if lemma in cues else None
+
+
+def _subjects(verb: Token) -> Iterator[Token]:
+    """Candidate speaker heads, nearest first: the verb's subject, then its governing clauses'
+    ("criticised X, asserting: …"; a verb parsed as conjoined to the reported clause)."""
+    token = verb
+    for _ in range(4):
+        for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                yield token.head  # "Beijing, which described …"
+            else:
+                yield subject
+        if token.dep_ not in SUBJECT_SHARING_DEPS or token.head.i == token.i:
+            return
+        token = token.head
+
+
+class Attributor:
+    """Finds the reporting verb and speaker of each quotation in one Doc."""
+
+    def __init__(self, index: DocIndex, mentions: list[Mention], roles: list[RoleMention]) -> None:
+        self.index = index
+        self.doc = index.doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.roles = roles
+        self.spans = find_marked_spans(self.doc.text)
+
+    # ---------------------------------------------------------------- token helpers
+    def _token_at(self, char: int) -> Token:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            i = bisect.bisect_right([t.idx for t in self.doc], char) - 1
+            return self.doc[max(i, 0)]
+        return span[0]
+
+    def _in_other_quote(self, token: Token, own: MarkedSpan) -> bool:
+        return any(s is not own and s.open_start <= token.idx < s.close_end for s in self.spans)
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        position = self.index.body.to_file(token.idx)
+        i = bisect.bisect_right(self.mention_starts, position) - 1
+        if i >= 0 and self.mentions[i].start <= position < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def _role_at(self, token: Token) -> RoleMention | None:
+        position = self.index.body.to_file(token.idx)
+        return next((r for r in self.roles if r.start <= position < r.end), None)
+
+    def _file(self, char: int) -> int:
+        return self.index.body.to_file(char)
+
+    # ---------------------------------------------------------------- cues
+    def _cue_after(self, span: MarkedSpan) -> Token | None:
+        """``"…," Putin remarked`` / ``"…," stated President Vladimir Putin``."""
+        quoted = self.doc.text[span.start : span.end]
+        after = self.doc.text[span.close_end : span.close_end + 3]
+        if not (_CLAUSE_END.search(quoted) or after.lstrip().startswith((",", "\u2014", "-"))):
+            return None
+        first = self._token_at(span.close_end - 1).i + 1 if span.closed else None
+        if first is None or first >= len(self.doc):
+            return None
+        sentence_end = self.doc[first - 1].sent.end
+        for token in self.doc[first : min(first + CUE_WINDOW, sentence_end)]:
+            if self._in_other_quote(token, span) or token.text in {".", "!", "?", ";"}:
+                break
+            if _cue_lemma(token):
+                return token
+        return None
+
+    def _cue_before(self, span: MarkedSpan) -> Token | None:
+        """``X said: "…"``, ``highlighted that "…"``, ``told reporters: "…"``, ``described X as "…"``."""
+        opening = self._token_at(span.open_start)
+        sentence = opening.sent
+        candidates = [t for t in self.doc[sentence.start : opening.i] if not self._in_other_quote(t, span)]
+        previous_end = sentence.start - 1
+        if not any(_cue_lemma(t) for t in candidates) and previous_end >= 0:
+            previous = self.doc[previous_end].sent
+            last = [t for t in previous if not t.is_space]
+            if last and last[-1].text == ":":
+                candidates = list(previous)
+        for token in reversed(candidates):
+            lemma = _cue_lemma(token)
+            if lemma is None:
+                continue
+            between = self.doc.text[token.idx + len(token.text) : span.open_start]
+            if _BEFORE_QUOTE_PLAIN.fullmatch(between) or _BEFORE_QUOTE_OBJECT.fullmatch(between):
+                return token
+            if lemma in CHARACTERISING_VERBS and _BEFORE_QUOTE_AS.fullmatch(between):
+                return token
+            return None  # the nearest reporting verb governs something else: a scare quote
+        return None
+
+    def _cue_governing(self, span: MarkedSpan) -> Token | None:
+        """The reporting verb above the quoted words in the parse (a mixed quote)."""
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None or len(words) == 0:
+            return None
+        before = self.doc.text[max(0, span.open_start - 12) : span.open_start].lower()
+        if "so-called" in before or "so called" in before:
+            return None
+        top = next((t for t in words if not words.start <= t.head.i < words.end or t.head.i == t.i), words[0])
+        if top.head.i == top.i:  # the quotation holds its sentence's main verb: nothing governs it
+            return None
+        token = top.head
+        for _ in range(GOVERNING_HOPS):
+            lemma = _cue_lemma(token)
+            if lemma is not None:
+                return None if lemma in REJECTING_VERBS else token
+            if token.lemma_.lower() in DISTANCING_NOUNS or token.head.i == token.i:
+                return None
+            token = token.head
+        return None
+
+    # ---------------------------------------------------------------- speakers
+    def speaker(self, verb: Token) -> Mention | None:
+        """The mention the reporting verb's subject is: a name, a pronoun, a title, or a spokesman's body."""
+        for subject in _subjects(verb):
+            mention = self._subject_mention(subject)
+            if mention is not None:
+                return mention
+        return None
+
+    def _subject_mention(self, subject: Token) -> Mention | None:
+        if subject.lemma_.lower() in SPOKESPERSON_NOUNS:  # "a Kremlin spokesman", "a spokesman for Mr Blair"
+            for token in subject.subtree:
+                mention = self._mention_at(token)
+                if mention is not None:
+                    return mention
+        mention = self._mention_at(subject)
+        if mention is not None:
+            return mention
+        for apposition in (c for c in subject.children if c.dep_ == "appos"):  # "the chairman, X, warned"
+            mention = self._mention_at(apposition)
+            if mention is not None and mention.label == "PERSON":
+                return mention
+        role = self._role_at(subject)
+        if role is not None:
+            return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
+        if subject.lower_ in {"he", "she"}:
+            return self.index.mention(self.doc[subject.i : subject.i + 1], "PRON")
+        return None
+
+    # ---------------------------------------------------------------- assembly
+    def _quote(self, span: MarkedSpan, cue: Token | None, speaker: Mention | None) -> Quote:
+        text = self.doc.text[span.start : span.end]
+        start = span.start + (len(text) - len(text.lstrip()))
+        text = text.strip().rstrip(",").rstrip()
+        end = start + len(text)
+        sentences = [self._token_at(span.open_start).sent, self._token_at(max(span.end - 1, 0)).sent]
+        if cue is not None:
+            sentences.append(cue.sent)
+        first = min(s.start_char for s in sentences)
+        last = max(s.end_char for s in sentences)
+        file_start, file_end = self._file(start), self._file(end)
+        inside = tuple(m for m in self.mentions if file_start <= m.start and m.end <= file_end)
+        return Quote(
+            start=file_start,
+            end=file_end,
+            text=text,
+            direct=True,
+            cue=_cue_lemma(cue) if cue is not None else None,
+            speaker=speaker,
+            evidence=(self._file(first), self._file(last)),
+            mentions=inside,
+        )
+
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.index.body.doc_starts, char)
+
+    def quotes(self) -> list[Quote]:
+        found: list[tuple[MarkedSpan, Token | None, Mention | None]] = []
+        for span in self.spans:
+            cue = self._cue_after(span) or self._cue_before(span)
+            speaker = self.speaker(cue) if cue is not None else None
+            if cue is None:
+                cue = self._cue_governing(span)
+                speaker = self.speaker(cue) if cue is not None else None
+                if speaker is None:  # quoted words in what someone unnamed said: not worth a guess
+                    cue = None
+            found.append((span, cue, speaker))
+        result: list[Quote] = []
+        for n, (span, cue, speaker) in enumerate(found):
+            if cue is None:
+                speaker = self._continued_speaker(n, found)
+                if speaker is None:
+                    continue
+            result.append(self._quote(span, cue, speaker))
+        return result
+
+    def _continued_speaker(
+        self, n: int, found: list[tuple[MarkedSpan, Token | None, Mention | None]]
+    ) -> Mention | None:
+        """An unattributed whole-sentence quote that goes on from, or into, an attributed one."""
+        span = found[n][0]
+        if not _SENTENCE_LIKE.match(self.doc.text[span.start : span.end]) or not span.double:
+            return None
+        paragraph = self._paragraph(span.open_start)
+        if n > 0:
+            previous, cue, speaker = found[n - 1]
+            after_previous = max(previous.close_end, cue.sent.end_char if cue is not None else 0)
+            between = (self.doc.char_span(after_previous, span.open_start, alignment_mode="expand")
+                       if after_previous < span.open_start else None)
+            if speaker is not None and self._paragraph(previous.open_start) >= paragraph - 1 \
+                    and not _introduces_someone(between):
+                return speaker
+        if not span.closed and n + 1 < len(found):
+            following, cue, speaker = found[n + 1]
+            if cue is not None and self._paragraph(following.open_start) == paragraph + 1:
+                return speaker
+        return None
+
+
+def _introduces_someone(span: Span | None) -> bool:
+    """Prose between two quotes whose main clause has a named or nominal subject ("Mr Straw said …")."""
+    if span is None:
+        return False
+    return any(t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" and t.pos_ in {"PROPN", "NOUN"} for t in span)
+
+
+def direct_quotes(index: DocIndex, mentions: list[Mention], roles: list[RoleMention]) -> list[Quote]:
+    """Every attributed direct quotation of the Doc, in text order."""
+    return Attributor(index, mentions, roles).quotes()

@@ -1,0 +1,138 @@
+"""Direct quotes and their speakers, on texts written for these tests, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import Extraction, extract_articles, parse_article
+
+
+def extract(text: str) -> Extraction:
+    return next(extract_articles([parse_article(text, "test.txt")]))
+
+
+def said(text: str) -> list[tuple[str | None, str]]:
+    """(speaker label, quote) for every statement of a one-article text."""
+    extraction = extract(text)
+    labels = {a.key: a.label for a in extraction.actors}
+    return [(labels.get(s.speaker) if s.speaker else None, s.quote) for s in extraction.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"We will not give up our claims," Vladimir Putin remarked on Tuesday.',
+            [("Vladimir Putin", "We will not give up our claims")],
+            id="quote-then-name",
+        ),
+        pytest.param(
+            'Angela Merkel met reporters in Berlin. "Europe must stand together," she affirmed.',
+            [("Angela Merkel", "Europe must stand together")],
+            id="quote-then-pronoun",
+        ),
+        pytest.param(
+            '"The sanctions will stay in place until the war ends," stated President Emmanuel Macron.',
+            [("Emmanuel Macron", "The sanctions will stay in place until the war ends")],
+            id="inverted-title-name",
+        ),
+        pytest.param(
+            'Olaf Scholz said: "Germany will deliver the air defence systems this year."',
+            [("Olaf Scholz", "Germany will deliver the air defence systems this year.")],
+            id="name-said-colon",
+        ),
+        pytest.param(
+            'Recep Tayyip Erdogan criticised the European Union for its delays, asserting: '
+            '"They promise much and deliver nothing."',
+            [("Recep Tayyip Erdoğan", "They promise much and deliver nothing.")],
+            id="participle-colon",
+        ),
+        pytest.param(
+            'Narendra Modi highlighted that "India buys energy where it is cheapest for its people."',
+            [("Narendra Modi", "India buys energy where it is cheapest for its people.")],
+            id="highlighted-that",
+        ),
+        pytest.param(
+            '"The talks were useful. We agreed to meet again in March," Sergei Lavrov told reporters.',
+            [("Sergei Lavrov", "The talks were useful. We agreed to meet again in March")],
+            id="two-sentence-quote",
+        ),
+        pytest.param(
+            '"We are ready," Antony Blinken said, "to support any serious negotiation."',
+            [("Antony Blinken", "We are ready"), ("Antony Blinken", "to support any serious negotiation.")],
+            id="interrupted-quote",
+        ),
+    ],
+)
+def test_direct_quote_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert said(text) == expected
+
+
+def test_two_people_quoted_in_turn_keep_their_own_quotes() -> None:
+    text = (
+        "Talks on the grain corridor\n\n"
+        'Volodymyr Zelensky spoke first. "Our ports must stay open," he said.\n\n'
+        'Recep Tayyip Erdogan answered him at the same briefing. "Turkey will guarantee the route," '
+        "he said. \"Nobody will block the ships.\"\n\n"
+        '"We thank our Turkish partners," Zelensky added.'
+    )
+    assert said(text) == [
+        ("Volodymyr Zelensky", "Our ports must stay open"),
+        ("Recep Tayyip Erdoğan", "Turkey will guarantee the route"),
+        ("Recep Tayyip Erdoğan", "Nobody will block the ships."),
+        ("Volodymyr Zelensky", "We thank our Turkish partners"),
+    ]
+
+
+def test_title_reference_resolves_to_the_named_holder() -> None:
+    text = (
+        "President Vladimir Putin held his annual news conference in Moscow.\n\n"
+        'The Kremlin had announced it a week earlier. "Nobody will dictate terms to us," '
+        "the Russian President said."
+    )
+    assert said(text) == [("Vladimir Putin", "Nobody will dictate terms to us")]
+
+
+def test_scare_quotes_are_not_statements() -> None:
+    text = ('Vladimir Putin dismissed Western claims about Russian "aggression" as baseless. '
+            'Critics call the plan a "fantasy" of the government.')
+    assert said(text) == []
+
+
+def test_quoted_words_inside_reported_speech_are_the_speaker_s() -> None:
+    text = 'Tony Blair said European leaders were in "a state of denial" about the election.'
+    assert said(text) == [("Tony Blair", "a state of denial")]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"), ("``", "''"), ("''", "''")],
+)
+def test_quotation_mark_styles(opening: str, closing: str) -> None:
+    text = f"{opening}We will defend every inch of our land,{closing} Volodymyr Zelensky said."
+    assert said(text) == [("Volodymyr Zelensky", "We will defend every inch of our land")]
+
+
+def test_unbalanced_quotation_mark_ends_with_its_paragraph() -> None:
+    text = (
+        'Emmanuel Macron said: "France will send more instructors to the region.\n\n'
+        'Olaf Scholz later said "Germany agrees with the plan," in a short statement.'
+    )
+    quotes = said(text)
+    assert ("Emmanuel Macron", "France will send more instructors to the region.") in quotes
+    assert all("Germany" not in q for speaker, q in quotes if speaker == "Emmanuel Macron")
+
+
+def test_unknown_speaker_is_left_unknown() -> None:
+    text = '"The ceasefire will not hold," a senior diplomat said on condition of anonymity.'
+    assert said(text) == [(None, "The ceasefire will not hold")]
+
+
+def test_statement_offsets_point_at_the_quote_and_its_evidence() -> None:
+    text = 'Tensions rose.\n\n"We are ready," Olaf Scholz said.'
+    extraction = extract(text)
+    (statement,) = extraction.statements
+    assert text[statement.start : statement.end] == "We are ready"
+    assert text[statement.evidence_start : statement.evidence_end] == statement.evidence
+    assert statement.evidence == '"We are ready," Olaf Scholz said.'
+    assert statement.cue == "say"
