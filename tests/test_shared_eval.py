@@ -1,0 +1,55 @@
+"""Accuracy on the real articles and hand-made gold in ../shared/eval (skipped when absent).
+
+These are the acceptance figures: the scorers are the project's judges, run as users run them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kg
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval"
+
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.skipif(not (EVAL / "score.py").is_file(), reason="../shared/eval is not here"),
+]
+
+
+def score(gold: Path, graph: Path, *requirements: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(EVAL / "score.py"), "--gold", str(gold), "--graph", str(graph)]
+    for requirement in requirements:
+        command += ["--require", requirement]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seed")
+    kg.build([SHARED / "seeds"], out, formats=["ttl"])
+    return out / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def dev_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dev")
+    kg.build([SHARED / "seeds", *sorted((SHARED / "corpus").glob("*.txt"))], out, formats=["ttl"])
+    return out / "graph.ttl"
+
+
+def test_seed_scores_in_full(seed_graph: Path) -> None:
+    result = score(EVAL / "gold" / "000_4e86eedc31cf93aa.json", seed_graph,
+                   "actor_f1>=0.9", "quote_attr_r>=1.0", "quote_p>=1.0", "linking_acc>=1.0")
+    assert result.returncode == 0, result.stdout
+
+
+def test_dev_gold_scores(dev_graph: Path) -> None:
+    result = score(EVAL / "gold", dev_graph, "actor_f1>=0.75", "quote_attr_r>=0.75", "quote_p>=0.85")
+    assert result.returncode == 0, result.stdout
