@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--format", dest="formats", type=_formats, default=DEFAULT_FORMATS,
                            metavar="LIST", help="comma-separated formats to write (default: ttl,html)")
     build_cmd.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
-                           help="publication date of the articles, when the text does not give it")
+                           help="publication date of the articles (wins over a date in their datelines)")
     return parser
 
 

@@ -276,3 +276,19 @@ def test_hostile_strings_show_as_text_and_run_nothing(
     assert chrome_driver.execute_script("return typeof window.__pwned") == "undefined"
     save_screenshot(chrome_driver, request)
     assert severe_messages(chrome_driver) == []
+
+
+@pytest.mark.browser
+def test_committed_seed_page_draws_its_actors_offline(
+        chrome_driver: Any, request: pytest.FixtureRequest) -> None:
+    path = Path(__file__).resolve().parents[1] / "output" / "graph.html"
+    page = path.read_text(encoding="utf-8")
+    open_drawn(chrome_driver, path)
+    labels = chrome_driver.execute_script("return network.body.data.nodes.get().map(n => n.label).sort()")
+    assert labels == sorted(nodes_by_label(page))
+    assert {"Vladimir Putin", "Marco Rubio", "NATO", "Russia", "Ukraine", "United States",
+            "Western powers"} <= set(labels)
+    tooltip = hover_node(chrome_driver, nodes_by_label(page)["Vladimir Putin"]["id"])
+    assert "no doubt about that" in tooltip
+    save_screenshot(chrome_driver, request)
+    assert severe_messages(chrome_driver) == []

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import html
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any
 from pyoxigraph import QuerySolutions, Store
 from pyvis.network import Network
 
+from kg.export.files import write_text_atomically
 from kg.models import ACTOR_TYPES, ActorType
 
 _PREFIXES = {
@@ -497,17 +496,8 @@ def to_html(store: Store, *, title: str = "geokg") -> str:
 
 
 def write_html(store: Store, path: Path, *, title: str = "geokg") -> None:
-    """Write ``to_html`` to ``path`` atomically: readers see the old page or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = to_html(store, title=title).encode("utf-8")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``to_html`` to ``path`` atomically."""
+    write_text_atomically(path, to_html(store, title=title))
 
 
 __all__ = ["to_html", "write_html"]

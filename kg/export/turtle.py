@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
+from kg.export.files import write_text_atomically
 from kg.rdf import canonical
 from kg.vocab import BASE
 
@@ -49,18 +48,5 @@ def to_turtle(quads: Iterable[Quad]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_text(path: Path, content: str) -> None:
-    """Write a file atomically: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_turtle(quads: Iterable[Quad], path: Path) -> None:
-    write_text(path, to_turtle(quads))
+    write_text_atomically(path, to_turtle(quads))
