@@ -19,6 +19,6 @@ def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
     roles = role_mentions(index)
     pronouns = pronoun_mentions(index)
     quotes = direct_quotes(index, entities, roles)
-    sentences = tuple((body.to_file(s.start_char), body.to_file(s.end_char)) for s in doc.sents)
+    sentences = tuple((body.to_file(s.start_char), body.to_file(s.end_char)) for s in index.sentences)
     mentions = tuple(sorted([*entities, *pronouns], key=lambda m: (m.start, m.end)))
     return Reading(article, sentences, mentions, tuple(roles), tuple(quotes))

@@ -32,11 +32,12 @@ class DocIndex:
     def __init__(self, doc: Doc, body: BodyText) -> None:
         self.doc = doc
         self.body = body
-        self.sentence_of: dict[int, int] = {}
+        self.sentences: list[Span] = list(doc.sents)  # Token.sent walks the whole Doc on every call
+        self.sentence_of: dict[int, int] = {
+            i: number for number, sentence in enumerate(self.sentences) for i in range(sentence.start, sentence.end)
+        }
+        self.token_starts = [t.idx for t in doc]
         self.entity_at: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-        for number, sentence in enumerate(doc.sents):
-            for token in sentence:
-                self.sentence_of[token.i] = number
 
     def mention(self, span: Span, label: str, gazetteer_id: str | None = None) -> Mention:
         return Mention(

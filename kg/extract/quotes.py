@@ -95,9 +95,12 @@ class Attributor:
     def _token_at(self, char: int) -> Token:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None or len(span) == 0:
-            i = bisect.bisect_right([t.idx for t in self.doc], char) - 1
+            i = bisect.bisect_right(self.index.token_starts, char) - 1
             return self.doc[max(i, 0)]
         return span[0]
+
+    def _sentence(self, token: Token) -> Span:
+        return self.index.sentences[self.index.sentence_of[token.i]]
 
     def _in_other_quote(self, token: Token, own: MarkedSpan) -> bool:
         return any(s is not own and s.open_start <= token.idx < s.close_end for s in self.spans)
@@ -126,7 +129,7 @@ class Attributor:
         first = self._token_at(span.close_end - 1).i + 1 if span.closed else None
         if first is None or first >= len(self.doc):
             return None
-        sentence_end = self.doc[first - 1].sent.end
+        sentence_end = self._sentence(self.doc[first - 1]).end
         for token in self.doc[first : min(first + CUE_WINDOW, sentence_end)]:
             if self._in_other_quote(token, span) or token.text in {".", "!", "?", ";"}:
                 break
@@ -137,11 +140,11 @@ class Attributor:
     def _cue_before(self, span: MarkedSpan) -> Token | None:
         """``X said: "…"``, ``highlighted that "…"``, ``told reporters: "…"``, ``described X as "…"``."""
         opening = self._token_at(span.open_start)
-        sentence = opening.sent
+        sentence = self._sentence(opening)
         candidates = [t for t in self.doc[sentence.start : opening.i] if not self._in_other_quote(t, span)]
         previous_end = sentence.start - 1
         if not any(_cue_lemma(t) for t in candidates) and previous_end >= 0:
-            previous = self.doc[previous_end].sent
+            previous = self._sentence(self.doc[previous_end])
             last = [t for t in previous if not t.is_space]
             if last and last[-1].text == ":":
                 candidates = list(previous)
@@ -213,9 +216,10 @@ class Attributor:
         start = span.start + (len(text) - len(text.lstrip()))
         text = text.strip().rstrip(",").rstrip()
         end = start + len(text)
-        sentences = [self._token_at(span.open_start).sent, self._token_at(max(span.end - 1, 0)).sent]
+        sentences = [self._sentence(self._token_at(span.open_start)),
+                     self._sentence(self._token_at(max(span.end - 1, 0)))]
         if cue is not None:
-            sentences.append(cue.sent)
+            sentences.append(self._sentence(cue))
         first = min(s.start_char for s in sentences)
         last = max(s.end_char for s in sentences)
         file_start, file_end = self._file(start), self._file(end)
@@ -264,7 +268,7 @@ class Attributor:
         paragraph = self._paragraph(span.open_start)
         if n > 0:
             previous, cue, speaker = found[n - 1]
-            after_previous = max(previous.close_end, cue.sent.end_char if cue is not None else 0)
+            after_previous = max(previous.close_end, self._sentence(cue).end_char if cue is not None else 0)
             between = (self.doc.char_span(after_previous, span.open_start, alignment_mode="expand")
                        if after_previous < span.open_start else None)
             if speaker is not None and self._paragraph(previous.open_start) >= paragraph - 1 \
