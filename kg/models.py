@@ -104,6 +104,33 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A figure in the text: money, a percentage, a count, a duration or a date."""
+
+    start: int
+    end: int
+    text: str  # as written ("five percent", "$1.4 trillion", "over the next decade")
+    kind: Literal["money", "percent", "count", "duration", "date"]
+    value: str  # normalised: a decimal number ("5", "1400000000000"), an ISO 8601 duration ("P10Y") or date
+    unit: str | None = None  # "USD", "percent", "GDP share", "troops", "year"…
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An interaction read from a verb or its nominalisation ("criticised", "Russia's annexation of")."""
+
+    start: int  # the trigger word(s)
+    end: int
+    trigger: str  # the trigger's lemma, with its particle ("call on")
+    code: str  # CAMEO code: a root ("11") or a finer one ("112")
+    agent: Mention | None
+    target: Mention | None
+    evidence: Span  # the sentence
+    negated: bool = False  # "did not criticise"
+    hypothetical: bool = False  # "might attack", "threatened to invade" (the invasion)
+
+
+@dataclass(frozen=True)
 class Reading:
     """What the NLP stage read in one article, in character offsets: the input of resolution."""
 
@@ -112,6 +139,8 @@ class Reading:
     mentions: tuple[Mention, ...]
     roles: tuple[RoleMention, ...]
     quotes: tuple[Quote, ...]
+    events: tuple[EventMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +169,26 @@ class Statement:
     evidence_end: int
     mentions: tuple[str, ...] = ()
     target: str | None = None
+    event_type: str | None = None  # CAMEO code when the statement is aimed at its target
+    quantities: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One actor acting toward another, as read in the text (agent and target are ``Actor.key``)."""
+
+    agent: str
+    target: str
+    code: str
+    trigger: str
+    start: int
+    end: int
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    negated: bool = False
+    hypothetical: bool = False
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,4 +208,5 @@ class Extraction:
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
+    events: tuple[Event, ...] = ()
     mention_counts: tuple[tuple[str, int], ...] = ()  # (actor key, mentions in the article), by key

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import lexicon, load_gazetteer
 from kg.models import Mention, RoleMention
@@ -121,6 +122,55 @@ def pronoun_mentions(index: DocIndex) -> list[Mention]:
         for t in index.doc
         if t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON"
     ]
+
+
+# Heads through which a body speaks: "a Kremlin spokesman", "a spokesman for Mr Blair", "officials of X"
+SPOKESPERSON_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "ministry",
+     "office", "statement", "source", "sources", "representative", "aide", "adviser", "advisor"}
+)
+
+
+class ActorLookup:
+    """Which mention a token stands for: a name, a title, a pronoun, or the body a spokesman speaks for."""
+
+    def __init__(self, index: DocIndex, mentions: list[Mention], roles: list[RoleMention]) -> None:
+        self.index = index
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.roles = roles
+
+    def mention_at(self, token: Token) -> Mention | None:
+        position = self.index.body.to_file(token.idx)
+        i = bisect.bisect_right(self.starts, position) - 1
+        if i >= 0 and self.mentions[i].start <= position < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def role_at(self, token: Token) -> RoleMention | None:
+        position = self.index.body.to_file(token.idx)
+        return next((r for r in self.roles if r.start <= position < r.end), None)
+
+    def actor(self, head: Token) -> Mention | None:
+        """The mention a noun phrase's head token refers to, or None when it names no one we know."""
+        if head.lemma_.lower() in SPOKESPERSON_NOUNS:
+            for token in head.subtree:
+                mention = self.mention_at(token)
+                if mention is not None:
+                    return mention
+        mention = self.mention_at(head)
+        if mention is not None:
+            return mention
+        for apposition in (c for c in head.children if c.dep_ == "appos"):  # "the chairman, X, warned"
+            mention = self.mention_at(apposition)
+            if mention is not None and mention.label == "PERSON":
+                return mention
+        role = self.role_at(head)
+        if role is not None:
+            return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
+        if head.lower_ in PERSONAL_PRONOUNS:
+            return self.index.mention(self.index.doc[head.i : head.i + 1], "PRON")
+        return None
 
 
 # Words that may stand between a state and its title: "Iraqi interim leader", "US acting ambassador"

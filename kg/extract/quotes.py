@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.marks import MarkedSpan, find_marked_spans
-from kg.extract.mentions import DocIndex
+from kg.extract.mentions import ActorLookup, DocIndex
 from kg.gazetteer import lexicon
 from kg.models import Mention, Quote, RoleMention
 
@@ -32,10 +32,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Clauses whose subject is their head's: "criticised X, asserting: ..."; "and added".
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis", "pcomp", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-SPOKESPERSON_NOUNS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "ministry",
-     "office", "statement", "source", "sources", "representative", "aide", "adviser", "advisor"}
-)
 CHARACTERISING_VERBS = frozenset({"describe", "call", "dismiss", "brand", "label", "term", "characterise",
                                   "characterize", "denounce", "condemn", "deride", "dub"})
 # A reporting verb that rejects what it governs, and nouns that hold someone else's words: quoted words
@@ -87,8 +83,7 @@ class Attributor:
         self.index = index
         self.doc = index.doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
-        self.roles = roles
+        self.lookup = ActorLookup(index, mentions, roles)
         self.spans = find_marked_spans(self.doc.text)
 
     # ---------------------------------------------------------------- token helpers
@@ -104,17 +99,6 @@ class Attributor:
 
     def _in_other_quote(self, token: Token, own: MarkedSpan) -> bool:
         return any(s is not own and s.open_start <= token.idx < s.close_end for s in self.spans)
-
-    def _mention_at(self, token: Token) -> Mention | None:
-        position = self.index.body.to_file(token.idx)
-        i = bisect.bisect_right(self.mention_starts, position) - 1
-        if i >= 0 and self.mentions[i].start <= position < self.mentions[i].end:
-            return self.mentions[i]
-        return None
-
-    def _role_at(self, token: Token) -> RoleMention | None:
-        position = self.index.body.to_file(token.idx)
-        return next((r for r in self.roles if r.start <= position < r.end), None)
 
     def _file(self, char: int) -> int:
         return self.index.body.to_file(char)
@@ -185,29 +169,9 @@ class Attributor:
     def speaker(self, verb: Token) -> Mention | None:
         """The mention the reporting verb's subject is: a name, a pronoun, a title, or a spokesman's body."""
         for subject in _subjects(verb):
-            mention = self._subject_mention(subject)
+            mention = self.lookup.actor(subject)
             if mention is not None:
                 return mention
-        return None
-
-    def _subject_mention(self, subject: Token) -> Mention | None:
-        if subject.lemma_.lower() in SPOKESPERSON_NOUNS:  # "a Kremlin spokesman", "a spokesman for Mr Blair"
-            for token in subject.subtree:
-                mention = self._mention_at(token)
-                if mention is not None:
-                    return mention
-        mention = self._mention_at(subject)
-        if mention is not None:
-            return mention
-        for apposition in (c for c in subject.children if c.dep_ == "appos"):  # "the chairman, X, warned"
-            mention = self._mention_at(apposition)
-            if mention is not None and mention.label == "PERSON":
-                return mention
-        role = self._role_at(subject)
-        if role is not None:
-            return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
-        if subject.lower_ in {"he", "she"}:
-            return self.index.mention(self.doc[subject.i : subject.i + 1], "PRON")
         return None
 
     # ---------------------------------------------------------------- assembly
