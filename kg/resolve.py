@@ -337,7 +337,7 @@ def resolve(reading: Reading, gazetteer: Gazetteer | None = None) -> Extraction:
     affiliations = tuple(sorted((a for a in resolver.affiliations if a.person in known and a.org in known),
                                 key=lambda a: (a.person, a.org, a.role or "")))
     counts = tuple(sorted(resolver.table.mentions.items()))
-    return Extraction(reading.article, actors, statements, affiliations, counts)
+    return Extraction(reading.article, actors, statements, affiliations, mention_counts=counts)
 
 
 def merge_actors(extractions: Iterable[Extraction]) -> dict[str, Actor]:
