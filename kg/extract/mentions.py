@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -122,6 +122,26 @@ def pronoun_mentions(index: DocIndex) -> list[Mention]:
         for t in index.doc
         if t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON"
     ]
+
+
+# Clauses whose subject is their head's: "criticised X, asserting: ..."; "and added".
+SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis", "pcomp", "acl"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def subjects_of(verb: Token) -> Iterator[Token]:
+    """Candidate speaker heads, nearest first: the verb's subject, then its governing clauses'
+    ("criticised X, asserting: …"; a verb parsed as conjoined to the reported clause)."""
+    token = verb
+    for _ in range(4):
+        for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                yield token.head  # "Beijing, which described …"
+            else:
+                yield subject
+        if token.dep_ not in SUBJECT_SHARING_DEPS or token.head.i == token.i:
+            return
+        token = token.head
 
 
 # Heads through which a body speaks: "a Kremlin spokesman", "a spokesman for Mr Blair", "officials of X"

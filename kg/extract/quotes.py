@@ -19,19 +19,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
 from kg.extract.marks import MarkedSpan, find_marked_spans
-from kg.extract.mentions import ActorLookup, DocIndex
+from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, subjects_of
 from kg.gazetteer import lexicon
 from kg.models import Mention, Quote, RoleMention
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Clauses whose subject is their head's: "criticised X, asserting: ..."; "and added".
-SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis", "pcomp", "acl"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CHARACTERISING_VERBS = frozenset({"describe", "call", "dismiss", "brand", "label", "term", "characterise",
                                   "characterize", "denounce", "condemn", "deride", "dub"})
 # A reporting verb that rejects what it governs, and nouns that hold someone else's words: quoted words
@@ -59,21 +54,6 @@ def _cue_lemma(token: Token) -> str | None:
         if child.dep_ == "prt" and f"{lemma} {child.lower_}" in cues:
             return f"{lemma} {child.lower_}"
     return lemma if lemma in cues else None
-
-
-def _subjects(verb: Token) -> Iterator[Token]:
-    """Candidate speaker heads, nearest first: the verb's subject, then its governing clauses'
-    ("criticised X, asserting: …"; a verb parsed as conjoined to the reported clause)."""
-    token = verb
-    for _ in range(4):
-        for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
-            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                yield token.head  # "Beijing, which described …"
-            else:
-                yield subject
-        if token.dep_ not in SUBJECT_SHARING_DEPS or token.head.i == token.i:
-            return
-        token = token.head
 
 
 class Attributor:
@@ -168,7 +148,7 @@ class Attributor:
     # ---------------------------------------------------------------- speakers
     def speaker(self, verb: Token) -> Mention | None:
         """The mention the reporting verb's subject is: a name, a pronoun, a title, or a spokesman's body."""
-        for subject in _subjects(verb):
+        for subject in subjects_of(verb):
             mention = self.lookup.actor(subject)
             if mention is not None:
                 return mention
