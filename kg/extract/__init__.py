@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.mentions import DocIndex, entity_mentions, pronoun_mentions, role_mentions
+from kg.extract.mentions import ActorLookup, DocIndex, entity_mentions, pronoun_mentions, role_mentions
 from kg.extract.quotes import direct_quotes
-from kg.models import Article, Reading
+from kg.extract.reported import reported_speech
+from kg.models import Article, Quote, Reading
 from kg.nlp import BodyText
 
 __all__ = ["read_doc"]
@@ -18,7 +19,14 @@ def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
     entities = entity_mentions(index)
     roles = role_mentions(index)
     pronouns = pronoun_mentions(index)
-    quotes = direct_quotes(index, entities, roles)
+    direct = direct_quotes(index, entities, roles)
+    reported = reported_speech(index, ActorLookup(index, entities, roles), direct)
+    quotes = sorted([*_outside(direct, reported), *reported], key=lambda q: (q.start, q.end))
     sentences = tuple((body.to_file(s.start_char), body.to_file(s.end_char)) for s in index.sentences)
     mentions = tuple(sorted([*entities, *pronouns], key=lambda m: (m.start, m.end)))
     return Reading(article, sentences, mentions, tuple(roles), tuple(quotes))
+
+
+def _outside(direct: list[Quote], reported: list[Quote]) -> list[Quote]:
+    """Direct quotes that are not a fragment of a reported statement (a mixed quote is kept once)."""
+    return [q for q in direct if not any(r.start <= q.start and q.end <= r.end for r in reported)]

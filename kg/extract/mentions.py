@@ -142,6 +142,8 @@ def subjects_of(verb: Token) -> Iterator[Token]:
         if token.dep_ not in SUBJECT_SHARING_DEPS or token.head.i == token.i:
             return
         token = token.head
+        if token.dep_ == "prep" and token.head.i != token.i:  # "reacted … by saying …"
+            token = token.head
 
 
 # Heads through which a body speaks: "a Kremlin spokesman", "a spokesman for Mr Blair", "officials of X"

@@ -44,7 +44,7 @@ _BEFORE_QUOTE_AS = re.compile(r"[^.;!?\"\u201c\u201d]{0,80}\bas(?:\s+(?:a|an|the
 _SENTENCE_LIKE = re.compile(r"^\W*[A-Z0-9].*[.!?\u2026]\W*$", re.DOTALL)
 
 
-def _cue_lemma(token: Token) -> str | None:
+def cue_lemma(token: Token) -> str | None:
     """The reporting verb's lemma ("point out" with its particle), or None if not a reporting verb."""
     if token.pos_ not in {"VERB", "AUX"}:
         return None
@@ -97,7 +97,7 @@ class Attributor:
         for token in self.doc[first : min(first + CUE_WINDOW, sentence_end)]:
             if self._in_other_quote(token, span) or token.text in {".", "!", "?", ";"}:
                 break
-            if _cue_lemma(token):
+            if cue_lemma(token):
                 return token
         return None
 
@@ -107,13 +107,13 @@ class Attributor:
         sentence = self._sentence(opening)
         candidates = [t for t in self.doc[sentence.start : opening.i] if not self._in_other_quote(t, span)]
         previous_end = sentence.start - 1
-        if not any(_cue_lemma(t) for t in candidates) and previous_end >= 0:
+        if not any(cue_lemma(t) for t in candidates) and previous_end >= 0:
             previous = self._sentence(self.doc[previous_end])
             last = [t for t in previous if not t.is_space]
             if last and last[-1].text == ":":
                 candidates = list(previous)
         for token in reversed(candidates):
-            lemma = _cue_lemma(token)
+            lemma = cue_lemma(token)
             if lemma is None:
                 continue
             between = self.doc.text[token.idx + len(token.text) : span.open_start]
@@ -137,7 +137,7 @@ class Attributor:
             return None
         token = top.head
         for _ in range(GOVERNING_HOPS):
-            lemma = _cue_lemma(token)
+            lemma = cue_lemma(token)
             if lemma is not None:
                 return None if lemma in REJECTING_VERBS else token
             if token.lemma_.lower() in DISTANCING_NOUNS or token.head.i == token.i:
@@ -173,7 +173,7 @@ class Attributor:
             end=file_end,
             text=text,
             direct=True,
-            cue=_cue_lemma(cue) if cue is not None else None,
+            cue=cue_lemma(cue) if cue is not None else None,
             speaker=speaker,
             evidence=(self._file(first), self._file(last)),
             mentions=inside,
