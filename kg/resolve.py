@@ -312,13 +312,22 @@ class _Resolver:
         for quote in self.reading.quotes:
             mentioned = sorted({self.key_of[(m.start, m.end)] for m in quote.mentions
                                 if (m.start, m.end) in self.key_of})
-            start, end = quote.evidence
+            start, end = _trimmed_span(text, *quote.evidence)
             out.append(Statement(
                 speaker=self.speaker_key(quote), quote=quote.text, direct=quote.direct, cue=quote.cue,
                 start=quote.start, end=quote.end, evidence=text[start:end],
                 evidence_start=start, evidence_end=end, mentions=tuple(mentioned),
             ))
         return tuple(out)
+
+
+def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace around it (a sentence may end with its line break)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _strip_article(text: str) -> str:

@@ -11,11 +11,12 @@ def extract(text: str) -> Extraction:
     return next(extract_articles([parse_article(text, "test.txt")]))
 
 
-def said(text: str) -> list[tuple[str | None, str]]:
-    """(speaker label, quote) for every statement of a one-article text."""
+def said(text: str, *, direct: bool = True) -> list[tuple[str | None, str]]:
+    """(speaker label, quote) for every direct (or every reported) statement of a one-article text."""
     extraction = extract(text)
     labels = {a.key: a.label for a in extraction.actors}
-    return [(labels.get(s.speaker) if s.speaker else None, s.quote) for s in extraction.statements]
+    return [(labels.get(s.speaker) if s.speaker else None, s.quote) for s in extraction.statements
+            if s.direct == direct]
 
 
 @pytest.mark.parametrize(
@@ -93,15 +94,26 @@ def test_title_reference_resolves_to_the_named_holder() -> None:
     assert said(text) == [("Vladimir Putin", "Nobody will dictate terms to us")]
 
 
-def test_scare_quotes_are_not_statements() -> None:
+def test_scare_quotes_are_not_direct_statements() -> None:
     text = ('Vladimir Putin dismissed Western claims about Russian "aggression" as baseless. '
             'Critics call the plan a "fantasy" of the government.')
     assert said(text) == []
+    # what Putin and the critics did say is reported speech, holding the scare-quoted words as written
+    assert said(text, direct=False) == [("Vladimir Putin", 'dismissed Western claims about Russian "aggression" as baseless'),
+                                        (None, 'call the plan a "fantasy" of the government')]
 
 
-def test_quoted_words_inside_reported_speech_are_the_speaker_s() -> None:
+def test_mixed_quote_is_kept_once_as_the_reported_statement() -> None:
     text = 'Tony Blair said European leaders were in "a state of denial" about the election.'
-    assert said(text) == [("Tony Blair", "a state of denial")]
+    assert said(text) == []
+    assert said(text, direct=False) == [
+        ("Tony Blair", 'European leaders were in "a state of denial" about the election')]
+
+
+def test_quoted_words_inside_a_description_are_the_speaker_s() -> None:
+    text = 'Beijing described the embargo as a "product of the Cold War".'
+    assert said(text, direct=False) == [("China", 'described the embargo as a "product of the Cold War"')]
+    assert said(text) == []
 
 
 @pytest.mark.parametrize(

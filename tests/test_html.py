@@ -289,6 +289,6 @@ def test_committed_seed_page_draws_its_actors_offline(
     assert {"Vladimir Putin", "Marco Rubio", "NATO", "Russia", "Ukraine", "United States",
             "Western powers"} <= set(labels)
     tooltip = hover_node(chrome_driver, nodes_by_label(page)["Vladimir Putin"]["id"])
-    assert "no doubt about that" in tooltip
+    assert "Said (" in tooltip and "Is NATO Rearmament a Threat" in tooltip
     save_screenshot(chrome_driver, request)
     assert severe_messages(chrome_driver) == []

@@ -28,9 +28,10 @@ COMPLEMENT_CUES = frozenset(
      "urge", "call for", "call on", "call", "demand", "propose", "praise", "welcome", "question", "dispute",
      "blame", "warn", "appeal", "promise", "pledge", "vow", "ask", "recommend", "describe", "hail",
      "applaud", "rule out", "predict", "forecast", "suggest", "announce", "insist", "reiterate",
-     "acknowledge", "concede", "admit", "press", "raise", "lash out", "rail", "dare", "chide", "rebuke"}
+     "acknowledge", "concede", "admit", "press", "raise", "lash out", "rail", "dare", "chide", "rebuke",
+     "talk", "speak", "argue", "cite", "mention", "discuss", "decline", "offer", "complain", "advocate", "push"}
 )
-COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "prep", "oprd", "attr", "pcomp", "dative", "acomp", "advcl"})
+COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "prep", "oprd", "attr", "pcomp", "dative", "acomp"})
 VIEW_NOUNS = frozenset({"view", "position", "belief", "argument", "contention", "assessment", "message",
                         "claim", "opinion", "stance", "conclusion", "hope", "fear", "concern"})
 MIN_WORDS = 3
@@ -54,8 +55,9 @@ def _subtree_tokens(head: Token, stop: Token | None = None) -> list[Token]:
     tokens = list(head.subtree)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if following is not None and token.text in {",", ";", "\u2014", "--"} and following.dep_ in {
-                "advcl", "parataxis", "conj", "cc"} and following.head.i != head.i:
+        if following is not None and token.text in {",", ";", "\u2014", "--", ":"} and following.dep_ in {
+                "advcl", "parataxis", "conj", "cc", "npadvmod"} and (following.head.i != head.i
+                                                                   or head.pos_ in {"VERB", "AUX"}):
             return tokens[:i]
         if following is not None and token.dep_ == "cc" and following.dep_ == "conj" \
                 and following.pos_ in {"VERB", "AUX"} and following.head.i == token.head.i:
@@ -63,6 +65,12 @@ def _subtree_tokens(head: Token, stop: Token | None = None) -> list[Token]:
         if stop is not None and token.i == stop.i:
             return tokens[:i]
     return tokens
+
+
+def _purpose_clause(token: Token) -> bool:
+    """ "calling for the US to step up …": the parser's adverbial clause with "for"/"to"."""
+    return token.dep_ == "advcl" and any(c.dep_ in {"mark", "aux"} and c.lower_ in {"for", "to"}
+                                         for c in token.children)
 
 
 class ReportedSpeech:
@@ -109,8 +117,10 @@ class ReportedSpeech:
         start, end = span
         if self._mostly_quoted(start, end, verb):
             return None
-        if self._direct_around(verb) is not None and (speaker is None or speaker.label == "PRON"):
-            return None  # inside someone's quotation only a named speaker's words are reported
+        quotation = self._direct_around(verb)
+        if quotation is not None and (speaker is None or speaker.label == "PRON"
+                                      or not quotation[0] <= speaker.start < quotation[1]):
+            return None  # inside someone's quotation only the words of a speaker it names are reported
         file_start, file_end = self._file(start), self._file(end)
         inside = tuple(m for m in self.lookup.mentions if file_start <= m.start and m.end <= file_end)
         return Quote(
@@ -128,12 +138,10 @@ class ReportedSpeech:
         if clauses:
             span = _trimmed(_subtree_tokens(clauses[0]))
         elif lemma in COMPLEMENT_CUES or lemma.split()[0] in COMPLEMENT_CUES:
-            complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.i > verb.i]
-            if not complements:
+            if not any(c.i > verb.i and (c.dep_ in COMPLEMENT_DEPS or _purpose_clause(c)) for c in verb.children):
                 return None
-            tokens = [t for c in complements for t in _subtree_tokens(c)]
-            tokens = list(self.doc[tokens[0].i : tokens[-1].i + 1])
-            span = _trimmed(tokens)
+            # the verb and what follows it in its phrase: "dismissed X as baseless", "urged X to …"
+            span = _trimmed([t for t in _subtree_tokens(verb) if t.i >= verb.i])
         else:
             return None
         if span is None:
