@@ -3,8 +3,9 @@
 Instances live under ``BASE`` (``https://w3id.org/geokg/id/``):
 ``actor/<key>`` (the Wikidata id for curated actors, else a slug of the name), ``article/<id>``
 (the slug of the file name), ``statement/<article>_<start>_<end>`` (the quote's character offsets),
-``place/<slug>``; each article's triples form the named graph ``graph/<article>``, and the
-cross-article actor descriptions the graph ``graph/actors``.
+``place/<slug>``, ``affiliation/<person>_<org>_<role>`` (an office held); each article's triples
+form the named graph ``graph/<article>``, and the cross-article actor descriptions the graph
+``graph/actors``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ def article_iri(article_id: str) -> str:
 
 def statement_iri(article_id: str, start: int, end: int) -> str:
     return f"{BASE}statement/{article_id}_{start}_{end}"
+
+
+def affiliation_iri(person: str, org: str, role: str) -> str:
+    return f"{BASE}affiliation/{person}_{org}_{slugify(role)}"
 
 
 def place_iri(name: str) -> str:

@@ -101,6 +101,7 @@ class Quote:
     evidence: Span  # the words it was read from: the quote and its attribution
     mentions: tuple[Mention, ...] = ()  # actors named inside the quote
     target: Mention | None = None
+    speaker_text: str | None = None  # the words for the speaker when they name no actor ("a senior diplomat")
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class Statement:
     mentions: tuple[str, ...] = ()
     target: str | None = None
     event_type: str | None = None  # CAMEO code when the statement is aimed at its target
+    speaker_text: str | None = None  # the words for an unresolved speaker ("a senior diplomat", "he")
     quantities: tuple[Quantity, ...] = ()
 
 

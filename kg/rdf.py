@@ -15,7 +15,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from kg.iris import ACTORS_GRAPH, actor_iri, article_graph_iri, article_iri, place_iri, statement_iri
+from kg.iris import ACTORS_GRAPH, actor_iri, affiliation_iri, article_graph_iri, article_iri, place_iri, statement_iri
 from kg.models import Actor, Extraction
 from kg.vocab import GKG
 
@@ -97,7 +97,14 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
     for actor in extraction.actors:
         yield quad(node(actor_iri(actor.key)), GKG.mentionedIn, subject)
     for affiliation in extraction.affiliations:
-        yield quad(node(actor_iri(affiliation.person)), GKG.affiliatedWith, node(actor_iri(affiliation.org)))
+        person, org = node(actor_iri(affiliation.person)), node(actor_iri(affiliation.org))
+        yield quad(person, GKG.affiliatedWith, org)
+        if affiliation.role:  # the n-ary form keeps the title of the office
+            office = node(affiliation_iri(affiliation.person, affiliation.org, affiliation.role))
+            yield quad(office, RDF.type, node(GKG.Affiliation))
+            yield quad(office, GKG.holder, person)
+            yield quad(office, GKG.organization, org)
+            yield quad(office, GKG.role, text(affiliation.role))
     for statement in extraction.statements:
         s = node(statement_iri(article.id, statement.start, statement.end))
         yield quad(s, RDF.type, node(GKG.Statement))
@@ -108,6 +115,10 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
             yield quad(s, GKG.cue, text(statement.cue))
         if statement.speaker:
             yield quad(s, GKG.speaker, node(actor_iri(statement.speaker)))
+        else:  # kept, and said to be unattributed, rather than given a guessed speaker
+            yield quad(s, RDF.type, node(GKG.UnattributedStatement))
+            if statement.speaker_text:
+                yield quad(s, GKG.speakerText, text(statement.speaker_text))
         if statement.target:
             yield quad(s, GKG.target, node(actor_iri(statement.target)))
         for mentioned in statement.mentions:

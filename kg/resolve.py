@@ -313,8 +313,11 @@ class _Resolver:
             mentioned = sorted({self.key_of[(m.start, m.end)] for m in quote.mentions
                                 if (m.start, m.end) in self.key_of})
             start, end = _trimmed_span(text, *quote.evidence)
+            speaker = self.speaker_key(quote)
+            unresolved = quote.speaker.text if quote.speaker is not None else quote.speaker_text
             out.append(Statement(
-                speaker=self.speaker_key(quote), quote=quote.text, direct=quote.direct, cue=quote.cue,
+                speaker=speaker, speaker_text=None if speaker else unresolved,
+                quote=quote.text, direct=quote.direct, cue=quote.cue,
                 start=quote.start, end=quote.end, evidence=text[start:end],
                 evidence_start=start, evidence_end=end, mentions=tuple(mentioned),
             ))

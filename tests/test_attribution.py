@@ -99,8 +99,10 @@ def test_scare_quotes_are_not_direct_statements() -> None:
             'Critics call the plan a "fantasy" of the government.')
     assert said(text) == []
     # what Putin and the critics did say is reported speech, holding the scare-quoted words as written
-    assert said(text, direct=False) == [("Vladimir Putin", 'dismissed Western claims about Russian "aggression" as baseless'),
-                                        (None, 'call the plan a "fantasy" of the government')]
+    assert said(text, direct=False) == [
+        ("Vladimir Putin", 'dismissed Western claims about Russian "aggression" as baseless'),
+        (None, 'call the plan a "fantasy" of the government'),
+    ]
 
 
 def test_mixed_quote_is_kept_once_as_the_reported_statement() -> None:

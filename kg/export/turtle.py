@@ -18,6 +18,7 @@ PREFIXES = {
     "article": f"{BASE}article/",
     "statement": f"{BASE}statement/",
     "place": f"{BASE}place/",
+    "affiliation": f"{BASE}affiliation/",
     "wd": "http://www.wikidata.org/entity/",
     "dcterms": "http://purl.org/dc/terms/",
     "owl": "http://www.w3.org/2002/07/owl#",

@@ -146,6 +146,15 @@ def subjects_of(verb: Token) -> Iterator[Token]:
             token = token.head
 
 
+def speaker_phrase(heads: Iterable[Token], limit: int = 8) -> str | None:
+    """The words of the first subject phrase ("a senior diplomat"), when short enough to be a name for it."""
+    for head in heads:
+        words = list(head.subtree)
+        phrase = head.doc[words[0].i : words[-1].i + 1]
+        return phrase.text if len(phrase) <= limit else head.text
+    return None
+
+
 # Heads through which a body speaks: "a Kremlin spokesman", "a spokesman for Mr Blair", "officials of X"
 SPOKESPERSON_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "ministry",

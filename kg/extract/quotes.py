@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from kg.extract.marks import MarkedSpan, find_marked_spans
-from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, subjects_of
+from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, speaker_phrase, subjects_of
 from kg.gazetteer import lexicon
 from kg.models import Mention, Quote, RoleMention
 
@@ -199,7 +200,10 @@ class Attributor:
                 speaker = self._continued_speaker(n, found)
                 if speaker is None:
                     continue
-            result.append(self._quote(span, cue, speaker))
+            quote = self._quote(span, cue, speaker)
+            if speaker is None and cue is not None:
+                quote = replace(quote, speaker_text=speaker_phrase(subjects_of(cue)))
+            result.append(quote)
         return result
 
     def _continued_speaker(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.mentions import ActorLookup, DocIndex, subjects_of
+from kg.extract.mentions import ActorLookup, DocIndex, speaker_phrase, subjects_of
 from kg.extract.quotes import cue_lemma
 from kg.models import Mention, Quote
 
@@ -126,7 +126,7 @@ class ReportedSpeech:
         return Quote(
             start=file_start, end=file_end, text=self.doc.text[start:end], direct=False, cue=cue,
             speaker=speaker, evidence=(self._file(evidence.start_char), self._file(evidence.end_char)),
-            mentions=inside,
+            mentions=inside, speaker_text=None if speaker else speaker_phrase(self._speaker_heads(verb)),
         )
 
     def from_verb(self, verb: Token) -> Quote | None:
