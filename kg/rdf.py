@@ -8,16 +8,27 @@ Quads come out in a canonical order so that every serialisation is byte-for-byte
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from kg.iris import ACTORS_GRAPH, actor_iri, affiliation_iri, article_graph_iri, article_iri, place_iri, statement_iri
-from kg.models import Actor, Extraction
-from kg.vocab import GKG
+from kg.iris import (
+    ACTORS_GRAPH,
+    VOCABULARY_GRAPH,
+    actor_iri,
+    affiliation_iri,
+    article_graph_iri,
+    article_iri,
+    event_iri,
+    place_iri,
+    quantity_iri,
+    statement_iri,
+)
+from kg.models import Actor, Extraction, Quantity
+from kg.vocab import GKG, cameo_concept, ontology_graph
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -119,8 +130,13 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
             yield quad(s, RDF.type, node(GKG.UnattributedStatement))
             if statement.speaker_text:
                 yield quad(s, GKG.speakerText, text(statement.speaker_text))
-        if statement.target:
+        if statement.target:  # a statement aimed at someone is an interaction too: agent, target, type
             yield quad(s, GKG.target, node(actor_iri(statement.target)))
+            if statement.speaker:
+                yield quad(s, GKG.agent, node(actor_iri(statement.speaker)))
+            if statement.event_type:
+                yield quad(s, GKG.eventType, node(cameo_concept(statement.event_type)))
+        yield from _quantity_quads(quad, s, article.id, statement.quantities)
         for mentioned in statement.mentions:
             yield quad(s, GKG.mentions, node(actor_iri(mentioned)))
         yield quad(s, GKG.quoteStart, integer(statement.start))
@@ -128,6 +144,60 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
         yield quad(s, GKG.charStart, integer(statement.evidence_start))
         yield quad(s, GKG.charEnd, integer(statement.evidence_end))
         yield quad(s, GKG.evidence, text(statement.evidence))
+
+
+    for event in extraction.events:
+        if event.negated or event.hypothetical:
+            continue  # not asserted as having happened: kept, flagged, in the Extraction only
+        e = node(event_iri(article.id, event.start, event.end, event.target))
+        yield quad(e, RDF.type, node(GKG.Event))
+        yield quad(e, GKG.source, subject)
+        yield quad(e, GKG.agent, node(actor_iri(event.agent)))
+        yield quad(e, GKG.target, node(actor_iri(event.target)))
+        yield quad(e, GKG.eventType, node(cameo_concept(event.code)))
+        yield quad(e, GKG.trigger, text(event.trigger))
+        yield quad(e, GKG.charStart, integer(event.evidence_start))
+        yield quad(e, GKG.charEnd, integer(event.evidence_end))
+        yield quad(e, GKG.evidence, text(event.evidence))
+        yield from _quantity_quads(quad, e, article.id, event.quantities)
+
+
+QuadMaker = Callable[[NamedNode, URIRef, Term], Quad]
+
+
+def _quantity_quads(quad: QuadMaker, owner: NamedNode, article_id: str,
+                    quantities: tuple[Quantity, ...]) -> Iterator[Quad]:
+    for quantity in quantities:
+        q = node(quantity_iri(article_id, quantity.start, quantity.end))
+        yield quad(owner, GKG.quantity, q)
+        yield quad(q, RDF.type, node(GKG.Quantity))
+        yield quad(q, RDFS.label, text(quantity.text))
+        yield quad(q, GKG.quantityKind, text(quantity.kind))
+        yield quad(q, GKG.value, quantity_value(quantity))
+        if quantity.unit:
+            yield quad(q, GKG.unit, text(quantity.unit))
+
+
+def quantity_value(quantity: Quantity) -> Literal:
+    """The value typed by its kind: a decimal, an xsd:duration, or the XSD date type of its precision."""
+    if quantity.kind == "duration":
+        return Literal(quantity.value, datatype=node(XSD.duration))
+    if quantity.kind == "date":
+        datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(quantity.value), XSD.gMonthDay)
+        return Literal(quantity.value, datatype=node(datatype))
+    return Literal(quantity.value, datatype=node(XSD.decimal))
+
+
+def cameo_quads(codes: Iterable[str]) -> Iterator[Quad]:
+    """The CAMEO concepts the graph uses, as the ontology describes them (notation, label, root)."""
+    ontology = ontology_graph()
+    graph = node(VOCABULARY_GRAPH)
+    for code in sorted(set(codes)):
+        concept = cameo_concept(code)
+        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme):
+            for o in ontology.objects(concept, p):
+                value = node(o) if isinstance(o, URIRef) else Literal(str(o), language=getattr(o, "language", None))
+                yield Quad(node(concept), node(p), value, graph)
 
 
 _PREDICATE_ORDER = {str(RDF.type): "0", str(RDFS.label): "1"}
@@ -147,8 +217,14 @@ def canonical(quads: Iterable[Quad]) -> list[Quad]:
 def to_quads(extractions: Iterable[Extraction], actors: Iterable[Actor]) -> list[Quad]:
     """The whole graph of a build: every article's graph and the merged actor descriptions."""
     quads: list[Quad] = []
+    extractions = list(extractions)
     for extraction in extractions:
         quads.extend(article_quads(extraction))
+    codes: set[str] = set()
+    for extraction in extractions:
+        codes |= {e.code for e in extraction.events if not (e.negated or e.hypothetical)}
+        codes |= {s.event_type for s in extraction.statements if s.event_type and s.target}
     for actor in actors:
         quads.extend(actor_quads(actor))
+    quads.extend(cameo_quads(codes))
     return canonical(quads)

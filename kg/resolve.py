@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import pairwise
 
 from kg.gazetteer import Entry, Gazetteer, lexicon, load_gazetteer, normalise_name
@@ -26,6 +27,7 @@ from kg.models import (
     Actor,
     ActorType,
     Affiliation,
+    Event,
     Extraction,
     Mention,
     Quote,
@@ -297,16 +299,39 @@ class _Resolver:
                 self.antecedents.append((carrier, key))
                 self.antecedents.sort(key=lambda pair: pair[0].start)
 
-    def speaker_key(self, quote: Quote) -> str | None:
-        speaker = quote.speaker
-        if speaker is None:
+    def actor_key(self, mention: Mention | None) -> str | None:
+        """The actor a mention of the NLP stage stands for: a name, a resolved pronoun or title."""
+        if mention is None:
             return None
-        span = (speaker.start, speaker.end)
-        if speaker.label in {"PRON", "TITLE"}:
+        span = (mention.start, mention.end)
+        if mention.label in {"PRON", "TITLE"}:
             return self.reference_key.get(span)
-        return self.key_of.get(span) or self._org_key(speaker)
+        return self.key_of.get(span) or self._org_key(mention)
 
-    def statements(self) -> tuple[Statement, ...]:
+    def speaker_key(self, quote: Quote) -> str | None:
+        return self.actor_key(quote.speaker)
+
+    def events(self, statements: list[Statement]) -> tuple[list[Statement], tuple[Event, ...]]:
+        """Interactions between two different actors. One read from a statement's own reporting verb
+        ("criticised Western powers …, asserting: …") makes that statement aimed at its target instead."""
+        text = self.reading.article.text
+        events: list[Event] = []
+        for mention in self.reading.events:
+            agent, target = self.actor_key(mention.agent), self.actor_key(mention.target)
+            if agent is None or target is None or agent == target:
+                continue
+            start, end = _trimmed_span(text, *mention.evidence)
+            said = next((i for i, s in enumerate(statements) if s.speaker == agent and s.target is None
+                         and s.cue == mention.trigger and s.evidence_start <= mention.start < s.evidence_end), None)
+            if said is not None and not (mention.negated or mention.hypothetical):
+                statements[said] = replace(statements[said], target=target, event_type=mention.code)
+                continue
+            figures = tuple(q for q in self.reading.quantities if start <= q.start and q.end <= end)
+            events.append(Event(agent, target, mention.code, mention.trigger, mention.start, mention.end,
+                                text[start:end], start, end, mention.negated, mention.hypothetical, figures))
+        return statements, tuple(events)
+
+    def statements(self) -> list[Statement]:
         text = self.reading.article.text
         out = []
         for quote in self.reading.quotes:
@@ -315,13 +340,14 @@ class _Resolver:
             start, end = _trimmed_span(text, *quote.evidence)
             speaker = self.speaker_key(quote)
             unresolved = quote.speaker.text if quote.speaker is not None else quote.speaker_text
+            figures = tuple(q for q in self.reading.quantities if quote.start <= q.start and q.end <= quote.end)
             out.append(Statement(
-                speaker=speaker, speaker_text=None if speaker else unresolved,
+                speaker=speaker, speaker_text=None if speaker else unresolved, quantities=figures,
                 quote=quote.text, direct=quote.direct, cue=quote.cue,
                 start=quote.start, end=quote.end, evidence=text[start:end],
                 evidence_start=start, evidence_end=end, mentions=tuple(mentioned),
             ))
-        return tuple(out)
+        return out
 
 
 def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -343,13 +369,13 @@ def resolve(reading: Reading, gazetteer: Gazetteer | None = None) -> Extraction:
     resolver.resolve_names()
     resolver.resolve_roles()
     resolver.resolve_references()
-    statements = resolver.statements()
+    statements, events = resolver.events(resolver.statements())
     actors = resolver.table.actors()
     known = {a.key for a in actors}
     affiliations = tuple(sorted((a for a in resolver.affiliations if a.person in known and a.org in known),
                                 key=lambda a: (a.person, a.org, a.role or "")))
     counts = tuple(sorted(resolver.table.mentions.items()))
-    return Extraction(reading.article, actors, statements, affiliations, mention_counts=counts)
+    return Extraction(reading.article, actors, tuple(statements), affiliations, events, counts)
 
 
 def merge_actors(extractions: Iterable[Extraction]) -> dict[str, Actor]:

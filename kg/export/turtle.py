@@ -19,6 +19,8 @@ PREFIXES = {
     "statement": f"{BASE}statement/",
     "place": f"{BASE}place/",
     "affiliation": f"{BASE}affiliation/",
+    "event": f"{BASE}event/",
+    "quantity": f"{BASE}quantity/",
     "wd": "http://www.wikidata.org/entity/",
     "dcterms": "http://purl.org/dc/terms/",
     "owl": "http://www.w3.org/2002/07/owl#",

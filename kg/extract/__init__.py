@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.events import event_mentions
 from kg.extract.mentions import ActorLookup, DocIndex, entity_mentions, pronoun_mentions, role_mentions
+from kg.extract.quantities import article_anchor, quantities
 from kg.extract.quotes import direct_quotes
 from kg.extract.reported import reported_speech
 from kg.models import Article, Quote, Reading
@@ -19,12 +21,15 @@ def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
     entities = entity_mentions(index)
     roles = role_mentions(index)
     pronouns = pronoun_mentions(index)
+    lookup = ActorLookup(index, entities, roles)
     direct = direct_quotes(index, entities, roles)
-    reported = reported_speech(index, ActorLookup(index, entities, roles), direct)
+    reported = reported_speech(index, lookup, direct)
     quotes = sorted([*_outside(direct, reported), *reported], key=lambda q: (q.start, q.end))
+    events = tuple(event_mentions(index, lookup))
+    figures = tuple(quantities(index, article_anchor(article)))
     sentences = tuple((body.to_file(s.start_char), body.to_file(s.end_char)) for s in index.sentences)
     mentions = tuple(sorted([*entities, *pronouns], key=lambda m: (m.start, m.end)))
-    return Reading(article, sentences, mentions, tuple(roles), tuple(quotes))
+    return Reading(article, sentences, mentions, tuple(roles), tuple(quotes), events, figures)
 
 
 def _outside(direct: list[Quote], reported: list[Quote]) -> list[Quote]:
