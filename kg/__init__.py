@@ -5,12 +5,16 @@
     >>> result.extractions[0].statements[0].quote     # doctest: +SKIP
 """
 
+from kg.evaluate import EvalReport, evaluate, score_graph
 from kg.models import (
     Actor,
     Affiliation,
     Article,
+    Event,
+    EventMention,
     Extraction,
     Mention,
+    Quantity,
     Quote,
     ReadFailure,
     Reading,
@@ -27,8 +31,12 @@ __all__ = [
     "Affiliation",
     "Article",
     "BuildResult",
+    "EvalReport",
+    "Event",
+    "EventMention",
     "Extraction",
     "Mention",
+    "Quantity",
     "Quote",
     "ReadFailure",
     "Reading",
@@ -36,7 +44,9 @@ __all__ = [
     "Statement",
     "__version__",
     "build",
+    "evaluate",
     "extract_articles",
     "parse_article",
     "read_articles",
+    "score_graph",
 ]

@@ -33,6 +33,8 @@ from kg.vocab import GKG, cameo_concept, ontology_graph
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH_DAY = re.compile(r"--\d{2}-\d{2}")
+_DATE_TYPES = ((_ISO_DATE, XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth), (re.compile(r"\d{4}"), XSD.gYear),
+               (_MONTH_DAY, XSD.gMonthDay))
 # Term = what may stand in a quad's object position
 Term = NamedNode | Literal | BlankNode
 
@@ -183,8 +185,8 @@ def quantity_value(quantity: Quantity) -> Literal:
     if quantity.kind == "duration":
         return Literal(quantity.value, datatype=node(XSD.duration))
     if quantity.kind == "date":
-        datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(quantity.value), XSD.gMonthDay)
-        return Literal(quantity.value, datatype=node(datatype))
+        datatype = next((t for pattern, t in _DATE_TYPES if pattern.fullmatch(quantity.value)), XSD.string)
+        return Literal(quantity.value, datatype=node(datatype))  # a week ("2025-W24") has no XSD type
     return Literal(quantity.value, datatype=node(XSD.decimal))
 
 

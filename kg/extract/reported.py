@@ -28,7 +28,7 @@ COMPLEMENT_CUES = frozenset(
      "urge", "call for", "call on", "call", "demand", "propose", "praise", "welcome", "question", "dispute",
      "blame", "warn", "appeal", "promise", "pledge", "vow", "ask", "recommend", "describe", "hail",
      "applaud", "rule out", "predict", "forecast", "suggest", "announce", "insist", "reiterate",
-     "acknowledge", "concede", "admit", "press", "raise", "lash out", "rail", "dare", "chide", "rebuke",
+     "acknowledge", "concede", "admit", "press", "lash out", "rail", "dare", "chide", "rebuke",
      "talk", "speak", "argue", "cite", "mention", "discuss", "decline", "offer", "complain", "advocate", "push"}
 )
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "prep", "oprd", "attr", "pcomp", "dative", "acomp"})
