@@ -103,6 +103,7 @@ class _Resolver:
         self.key_of: dict[tuple[int, int], str] = {}  # mention span -> actor key
         self.antecedents: list[tuple[Mention, str]] = []  # people named or referred to, in text order
         self.reference_key: dict[tuple[int, int], str | None] = {}  # pronoun or bare title -> key
+        self.people: list[tuple[Mention, str]] = []  # every named person, quoted or not
         self.affiliations: set[Affiliation] = set()
         self.titles: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # key -> {(title, org)}
 
@@ -251,6 +252,10 @@ class _Resolver:
                       and self._holds(key, title, org)]
         if candidates:
             return candidates[-1]
+        after = [key for m, key in self.people  # "The Foreign Secretary met X …, since Boris Johnson was …"
+                 if m.start > role.end and m.sentence - role.sentence <= 1 and self._holds(key, title, org)]
+        if after:
+            return after[0]
         if org is None:
             return None
         # nobody in the article holds it: the gazetteer's holder of the office, if exactly one
@@ -268,7 +273,7 @@ class _Resolver:
 
     def resolve_references(self) -> None:
         """Pronouns and bare titles, in text order; each resolved one carries the thread further."""
-        quoted = [(q.start, q.end) for q in self.reading.quotes]
+        quoted = [(q.start, q.end) for q in self.reading.quotes if q.direct]
 
         def in_quote(start: int) -> bool:
             return any(a <= start < b for a, b in quoted)
@@ -277,9 +282,11 @@ class _Resolver:
             *(m for m in self.reading.mentions if m.label == "PRON"),
             *(r for r in self.reading.roles if r.person is None),
         ]
+        # names inside a quotation are not what the narrative's "he" points back to; titles may be
+        self.people = list(self.antecedents)
         self.antecedents = [(m, k) for m, k in self.antecedents if not in_quote(m.start)]
         for reference in sorted(references, key=lambda r: r.start):
-            if in_quote(reference.start):
+            if in_quote(reference.start) and not isinstance(reference, RoleMention):
                 continue
             span = (reference.start, reference.end)
             if isinstance(reference, RoleMention):

@@ -201,6 +201,12 @@ class ActorLookup:
             return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
         if head.lower_ in PERSONAL_PRONOUNS:
             return self.index.mention(self.index.doc[head.i : head.i + 1], "PRON")
+        if head.pos_ == "NOUN":  # "the Israeli government", "British officials", "a Russian bomber"
+            for modifier in head.children:
+                ent = self.index.entity_at.get(modifier.i)
+                if modifier.dep_ in {"amod", "compound"} and ent is not None and ent.label_ == "NORP" \
+                        and ent.ent_id_:
+                    return self.index.mention(ent, "NORP", ent.ent_id_)
         return None
 
 
