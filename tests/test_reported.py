@@ -43,6 +43,12 @@ def reported(text: str) -> list[tuple[str | None, str | None, str]]:
                      id="dismissed-as"),
         pytest.param("According to Antony Blinken, the sanctions are working.",
                      [("Antony Blinken", "according to", "the sanctions are working")], id="according-to"),
+        pytest.param("Emmanuel Macron's view is that Europe must build its own defence.",
+                     [("Emmanuel Macron", "view", "Europe must build its own defence")], id="view-is-that"),
+        pytest.param("The Kremlin said the talks would continue next week.",
+                     [("Russia", "say", "the talks would continue next week")], id="seat-speaks"),
+        pytest.param("A spokesman for the European Commission said the fine would be paid.",
+                     [("European Commission", "say", "the fine would be paid")], id="spokesman-for"),
     ],
 )
 def test_reported_speech_patterns(text: str, expected: list[tuple[str, str, str]]) -> None:
