@@ -6,6 +6,7 @@
 """
 
 from kg.evaluate import EvalReport, evaluate, score_graph
+from kg.export.sources import export
 from kg.models import (
     Actor,
     Affiliation,
@@ -22,7 +23,10 @@ from kg.models import (
     Statement,
 )
 from kg.pipeline import BuildResult, build, extract_articles
+from kg.query import QueryResult, list_queries, run_query
 from kg.read import parse_article, read_articles
+from kg.stores import LoadResult, load_endpoint, load_store
+from kg.validate import ValidationReport, validate
 
 __version__ = "0.1.0"
 
@@ -35,18 +39,27 @@ __all__ = [
     "Event",
     "EventMention",
     "Extraction",
+    "LoadResult",
     "Mention",
     "Quantity",
+    "QueryResult",
     "Quote",
     "ReadFailure",
     "Reading",
     "RoleMention",
     "Statement",
+    "ValidationReport",
     "__version__",
     "build",
     "evaluate",
+    "export",
     "extract_articles",
+    "list_queries",
+    "load_endpoint",
+    "load_store",
     "parse_article",
     "read_articles",
+    "run_query",
     "score_graph",
+    "validate",
 ]

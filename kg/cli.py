@@ -79,6 +79,43 @@ def _parser() -> argparse.ArgumentParser:
                           help="exit 1 unless the metric reaches the value, e.g. quote_attr_r>=0.9 (repeatable)")
     eval_cmd.add_argument("--json", action="store_true", help="print the full result as JSON")
     eval_cmd.add_argument("--quiet", action="store_true", help="print only the summary line")
+    export_cmd = commands.add_parser(
+        "export",
+        help="convert exported graphs (files or an Oxigraph store) to other formats",
+        description="Read exported graphs (.ttl, .nt, .nq, .trig, .jsonld files, or an Oxigraph store folder) and "
+                    "write them to DIR/graph.<format> (events-csv: graph.events.csv). N-Quads, TriG and stores keep "
+                    "their named graphs; the triples of Turtle and N-Triples go in the default graph.",
+    )
+    export_cmd.add_argument("sources", nargs="+", metavar="SOURCE", help="exported graph files or store folders")
+    export_cmd.add_argument("--format", dest="formats", type=_formats, required=True, metavar="LIST",
+                            help="comma-separated formats to write, e.g. nq,jsonld,events-csv")
+    export_cmd.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write to")
+    load_cmd = commands.add_parser(
+        "load",
+        help="load exported graphs into an embedded Oxigraph store or a SPARQL server",
+        description="Load exported graphs (.nq, .trig, .ttl, .nt, .jsonld files, or output folders: their graph.nq, "
+                    "else graph.trig, else graph.ttl) one named graph at a time; each graph replaces the graph of "
+                    "that name, so a reload never duplicates. Triples outside a named graph go to "
+                    "https://w3id.org/geokg/id/graph/file/<file name>. Credentials come from KG_USER/KG_PASSWORD, "
+                    "KG_TOKEN or ~/.netrc (NETRC), never from arguments.",
+    )
+    load_cmd.add_argument("paths", nargs="+", metavar="OUTPUT", help="exported graph files or output folders")
+    target = load_cmd.add_mutually_exclusive_group(required=True)
+    target.add_argument("--store", metavar="DIR", help="persistent pyoxigraph store folder (created when missing)")
+    target.add_argument("--endpoint", metavar="URL",
+                        help="SPARQL Graph Store Protocol endpoint, e.g. http://localhost:7878/store (Oxigraph) "
+                             "or http://localhost:8890/sparql-graph-crud-auth (Virtuoso)")
+    load_cmd.add_argument("--query-endpoint", metavar="URL",
+                          help="SPARQL query endpoint to check the counts (default: derived from --endpoint)")
+    load_cmd.add_argument("--auth", choices=("basic", "digest", "bearer"),
+                          help="HTTP authentication (credentials from the environment or ~/.netrc)")
+    load_cmd.add_argument("--batch-size", type=int, default=50_000, metavar="N",
+                          help="triples per request; larger graphs are PUT then POSTed in batches (default: 50000)")
+    load_cmd.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                          help="seconds to wait for each request (default: 60)")
+    load_cmd.add_argument("--retries", type=int, default=4, metavar="N",
+                          help="retries of a request after a connection error or a 5xx answer (default: 4)")
+    _query_parsers(commands)
     return parser
 
 
@@ -90,6 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.command == "eval":
         return _eval(args)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "load":
+        return _load(args)
+    if args.command in ("query", "validate", "ontology"):
+        return _query_commands(args)
     result = build(args.paths, args.output, formats=args.formats, date=args.date)
     for failure in result.failures:
         print(f"kg: cannot read {failure.source}: {failure.reason}", file=sys.stderr)
@@ -97,6 +140,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in result.written:
         print(f"wrote {path}")
     return EXIT_INPUT_FAILED if result.failures else EXIT_OK
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg.stores import LoadError, load_endpoint, load_store
+
+    try:
+        if args.store is not None:
+            result = load_store(args.paths, args.store)
+        else:
+            result = load_endpoint(args.paths, args.endpoint, auth=args.auth, batch_size=args.batch_size,
+                                   timeout=args.timeout, query_endpoint=args.query_endpoint, retries=args.retries)
+    except LoadError as exc:
+        print(f"kg load: {exc}", file=sys.stderr)
+        return EXIT_INPUT_FAILED
+    for graph in result.graphs:
+        print(f"{graph.triples:>9}  <{graph.iri}>")
+    print(result.summary())
+    for note in result.notes:
+        print(f"kg load: {note}", file=sys.stderr)
+    for mismatch in result.mismatches:
+        print(f"kg load: {mismatch}", file=sys.stderr)
+    return EXIT_INPUT_FAILED if result.mismatches else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kg.export import ExportError, export
+
+    try:
+        written = export(args.sources, args.output, args.formats)
+    except ExportError as exc:
+        print(f"kg export: {exc}", file=sys.stderr)
+        return EXIT_INPUT_FAILED
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -115,6 +193,86 @@ def _eval(args: argparse.Namespace) -> int:
     if shortfalls and args.json:  # the JSON holds the verdicts; say it where a person reads it too
         print(f"kg eval: falls short: {', '.join(shortfalls)}", file=sys.stderr)
     return EXIT_INPUT_FAILED if shortfalls else EXIT_OK
+
+
+def _query_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from kg.query import FORMATS
+
+    query_cmd = commands.add_parser(
+        "query",
+        help="run SPARQL (or a shipped named query) over exported graphs or a store folder",
+        description="Run a read-only SPARQL query over the union of all graphs of the sources: exported files "
+                    "(.ttl, .nt, .nq, .trig, .jsonld), output folders (their graph.nq, .trig or .ttl) or one "
+                    "pyoxigraph store folder (opened read-only). QUERY is a "
+                    ".rq file, the name of a shipped query (--list names them), or SPARQL text; the prefixes gkg:, "
+                    "actor:, rdfs:, skos: ... need no declaration. Updates are refused unless --allow-update.",
+    )
+    query_cmd.add_argument("args", nargs="*", metavar="SOURCE... QUERY",
+                           help="exported graph files, output folders or a store folder, then the query")
+    query_cmd.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                           help="bind the query's parameter NAME to the string VALUE (repeatable)")
+    query_cmd.add_argument("--format", choices=FORMATS, default="table",
+                           help="table (default), csv or tsv (SPARQL 1.1 CSV/TSV), json (SPARQL 1.1 results JSON; "
+                                "JSON-LD for CONSTRUCT)")
+    query_cmd.add_argument("--allow-update", action="store_true",
+                           help="allow a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) of a store folder")
+    query_cmd.add_argument("--list", action="store_true", help="list the shipped queries and their parameters")
+    validate_cmd = commands.add_parser(
+        "validate",
+        help="check a graph against the SHACL shapes, the gkg vocabulary and the CAMEO scheme",
+        description="Check the union of all graphs of the sources (exported files or a store folder) against "
+                    "ontology/shapes.ttl, that every gkg: term is defined in the ontology and every CAMEO concept "
+                    "exists. Exit status: 0 valid, 1 violations (one line each), 2 unreadable input.",
+    )
+    validate_cmd.add_argument("sources", nargs="+", metavar="SOURCE",
+                              help="exported graph files, output folders or a store folder")
+    ontology_cmd = commands.add_parser(
+        "ontology",
+        help="write the ontology (geokg.ttl) and its SHACL shapes (shapes.ttl) to a folder",
+        description="Copy the shipped ontology files (geokg.ttl, shapes.ttl, and context.jsonld when shipped) "
+                    "to DIR (default: the current folder).",
+    )
+    ontology_cmd.add_argument("-o", "--output", default=".", metavar="DIR",
+                              help="folder to write to (default: the current folder)")
+
+
+def _query_commands(args: argparse.Namespace) -> int:
+    from kg.query import QueryError, SourceError, list_queries, run_query
+    from kg.validate import validate, write_ontology
+
+    name = f"kg {args.command}"
+    try:
+        if args.command == "ontology":
+            for path in write_ontology(args.output):
+                print(f"wrote {path}")
+            return EXIT_OK
+        if args.command == "validate":
+            report = validate(args.sources)
+            print(report.render(), end="")
+            return EXIT_OK if report.conforms else EXIT_INPUT_FAILED
+        if args.list:
+            for query in list_queries():
+                flags = "".join(f" --param {p.name}=VALUE" for p in query.params)
+                print(f"{query.name}{flags}\n    {query.description}")
+                for p in query.params:
+                    print(f"    {p.name}: {p.description}")
+            return EXIT_OK
+        if len(args.args) < 2:
+            print(f"{name}: give one or more SOURCEs then a QUERY (or --list)", file=sys.stderr)
+            return EXIT_USAGE
+        params: dict[str, str] = {}
+        for item in args.param:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip():
+                print(f"{name}: --param wants NAME=VALUE, not {item!r}", file=sys.stderr)
+                return EXIT_USAGE
+            params[key.strip()] = value
+        result = run_query(args.args[:-1], args.args[-1], params=params, allow_update=args.allow_update)
+    except (QueryError, SourceError, OSError) as exc:
+        print(f"{name}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(result.render(args.format))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

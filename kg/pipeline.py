@@ -87,14 +87,14 @@ def build(
 
 
 def write_outputs(result: BuildResult, folder: Path, formats: Iterable[str]) -> tuple[Path, ...]:
-    """Write the graph in each format to ``folder/graph.<ext>``."""
-    from kg.export import EXPORTERS
+    """Write the graph in each format to ``folder/graph.<ext>`` (``kg.export.output_name``)."""
+    from kg.export import EXPORTERS, output_name
 
     written = []
     for name in formats:
         if name not in EXPORTERS:
             raise ValueError(f"unknown format {name!r}; known: {', '.join(sorted(EXPORTERS))}")
-        path = folder / f"graph.{name}"
+        path = folder / output_name(name)
         EXPORTERS[name](result.quads, path)
         written.append(path)
     return tuple(written)

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
@@ -191,29 +192,31 @@ def quantity_value(quantity: Quantity) -> Literal:
 
 
 def cameo_quads(codes: Iterable[str]) -> Iterator[Quad]:
-    """The CAMEO concepts the graph uses, as the ontology describes them (notation, label, root)."""
+    """The CAMEO concepts the graph uses and their roots, as the ontology describes them."""
     ontology = ontology_graph()
     graph = node(VOCABULARY_GRAPH)
-    for code in sorted(set(codes)):
+    used = set(codes)
+    for code in sorted(used | {c[:2] for c in used}):  # with their roots, which carry the quad class
         concept = cameo_concept(code)
-        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme):
+        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme, GKG.quadClass):
             for o in ontology.objects(concept, p):
-                value = node(o) if isinstance(o, URIRef) else Literal(str(o), language=getattr(o, "language", None))
-                yield Quad(node(concept), node(p), value, graph)
+                yield Quad(node(concept), node(p), _from_rdflib(o), graph)
 
 
-_PREDICATE_ORDER = {str(RDF.type): "0", str(RDFS.label): "1"}
-
-
-def _sort_key(quad: Quad) -> tuple[str, str, str, str]:
-    graph = "" if isinstance(quad.graph_name, DefaultGraph) else str(quad.graph_name)
-    predicate = quad.predicate.value
-    return (str(quad.subject), _PREDICATE_ORDER.get(predicate, "2") + predicate, str(quad.object), graph)
+def _from_rdflib(term: object) -> NamedNode | Literal:
+    """An ontology term read with rdflib, as a pyoxigraph term (datatype and language kept)."""
+    if isinstance(term, URIRef):
+        return node(term)
+    assert isinstance(term, RdfLiteral)
+    if term.datatype is not None:
+        return Literal(str(term), datatype=node(term.datatype))
+    return Literal(str(term), language=term.language)
 
 
 def canonical(quads: Iterable[Quad]) -> list[Quad]:
-    """Quads without duplicates, in a stable order (subject, then type and label first)."""
-    return sorted(set(quads), key=_sort_key)
+    """Quads without duplicates in canonical order: the order of their N-Quads lines (subject first), so
+    every serialisation of a build is reproducible byte for byte."""
+    return sorted(set(quads), key=str)
 
 
 def to_quads(extractions: Iterable[Extraction], actors: Iterable[Actor]) -> list[Quad]:

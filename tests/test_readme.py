@@ -51,3 +51,29 @@ def test_cli_reference_lists_every_option_of_kg_build() -> None:
 def test_turtle_excerpt_is_in_the_seed_build() -> None:
     turtle = (ROOT / "output" / "graph.ttl").read_text(encoding="utf-8")
     assert blocks("turtle")[0] in turtle
+
+
+def test_vocabulary_reference_lists_every_term_with_an_example() -> None:
+    from kg.vocab import defined_terms, ontology_graph
+
+    for name in defined_terms(ontology_graph()):
+        row = next((line for line in README.splitlines() if line.startswith(f"| `gkg:{name}` |")), None)
+        assert row is not None, name
+        assert row.rstrip().endswith(" .` |"), row
+
+
+def test_example_commands_run() -> None:
+    import shlex
+
+    from kg.cli import main
+
+    commands = [line for block in blocks("sh")[1:] for line in block.splitlines() if line.startswith(".venv/bin/kg ")]
+    assert len(commands) >= 2
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        for command in commands:
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert main(shlex.split(command)[1:]) == 0, command
+    finally:
+        os.chdir(cwd)

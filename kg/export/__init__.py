@@ -1,4 +1,9 @@
-"""Exporters: each writes the graph's quads to one file in one format (``EXPORTERS[name](quads, path)``)."""
+"""Exporters: each writes the graph's quads to one file in one format (``EXPORTERS[name](quads, path)``).
+
+The file of format ``name`` is ``graph.<name>`` (``output_name``), ``events-csv`` excepted
+(``graph.events.csv``). ``export(sources, output, formats)`` converts exported graphs (files or an
+Oxigraph store) into other formats (``kg export``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,10 @@ from pathlib import Path
 
 from pyoxigraph import Quad, Store
 
+from kg.export.events_csv import write_events_csv
+from kg.export.formats import write_nquads, write_ntriples, write_trig
+from kg.export.jsonld import write_jsonld
+from kg.export.sources import ExportError, export, read_sources
 from kg.export.turtle import write_turtle
 
 Exporter = Callable[[Sequence[Quad], Path], None]
@@ -22,7 +31,19 @@ def _write_html(quads: Sequence[Quad], path: Path) -> None:
 
 EXPORTERS: dict[str, Exporter] = {
     "ttl": write_turtle,
+    "nt": write_ntriples,
+    "nq": write_nquads,
+    "trig": write_trig,
+    "jsonld": write_jsonld,
     "html": _write_html,
+    "events-csv": write_events_csv,
 }
+_FILE_NAMES = {"events-csv": "graph.events.csv"}
 
-__all__ = ["EXPORTERS", "Exporter"]
+
+def output_name(name: str) -> str:
+    """The file a format is written to: ``graph.<name>`` (``graph.events.csv`` for ``events-csv``)."""
+    return _FILE_NAMES.get(name, f"graph.{name}")
+
+
+__all__ = ["EXPORTERS", "ExportError", "Exporter", "export", "output_name", "read_sources"]

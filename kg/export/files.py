@@ -7,14 +7,30 @@ import tempfile
 from pathlib import Path
 
 
-def write_text_atomically(path: Path, content: str) -> None:
-    """Write ``content`` (UTF-8, ``\\n`` line ends) to a temporary file beside ``path``, then rename it."""
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_bytes_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    The file gets the permissions a plain ``open`` would give it (``0o666`` less the umask), not the
+    private ``0o600`` of a temporary file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(content.encode("utf-8"))
+            out.write(content)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_text_atomically(path: Path, content: str) -> None:
+    """Write ``content`` (UTF-8, ``\\n`` line ends) to a temporary file beside ``path``, then rename it."""
+    write_bytes_atomically(path, content.encode("utf-8"))

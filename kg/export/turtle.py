@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
-from kg.export.files import write_text_atomically
-from kg.rdf import canonical
+from kg.export.files import write_bytes_atomically
 from kg.vocab import BASE
 
 PREFIXES = {
@@ -31,25 +33,37 @@ PREFIXES = {
 }
 
 
+_TRIPLE = attrgetter("triple")
+_PREFIX_BLOCK = re.compile(rb"(?:@prefix [^\n]*\n)+")
+_SUBJECT_START = re.compile(rb"\n(?=[^\t \n])")
+
+
+def unique_triples(quads: Iterable[Quad]) -> Iterator[Triple]:
+    """The triples of canonical quads, each once: a triple in several named graphs sits on adjacent quads.
+    Streamed, so a million of them never pile up as Python objects."""
+    return map(itemgetter(0), groupby(map(_TRIPLE, quads)))
+
+
 def to_turtle(quads: Iterable[Quad]) -> str:
-    """The union of all graphs as Turtle: one block per subject, blocks in a stable order."""
-    triples = [Triple(q.subject, q.predicate, q.object) for q in canonical(quads)]
-    unique = list(dict.fromkeys(triples))
-    body = serialize(unique, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    """The union of all graphs as Turtle, one block per subject.
+
+    ``quads`` come in canonical order (``kg.rdf.canonical``, as ``kg.build`` gives them): sorting is
+    done once per build, not once per format, and Turtle keeps that order.
+    """
+    return turtle_bytes(quads).decode("utf-8")
+
+
+def turtle_bytes(quads: Iterable[Quad]) -> bytes:
+    """``to_turtle`` as UTF-8 bytes, which is what a file gets."""
+    body = serialize(unique_triples(quads), format=RdfFormat.TURTLE, prefixes=PREFIXES)
     assert body is not None
-    lines = body.decode("utf-8").splitlines()
-    # the serialiser's prefix order is its own: put the declarations in a fixed order
-    declared = sorted(line for line in lines if line.startswith("@prefix"))
-    lines = declared + [line for line in lines if not line.startswith("@prefix")]
-    out: list[str] = []
-    for line in lines:
-        # a blank line before each subject and after the prefixes (pyoxigraph escapes newlines in literals)
-        starts_block = not line.startswith(("\t", " "))
-        if out and starts_block and not (line.startswith("@prefix") and out[-1].startswith("@prefix")):
-            out.append("")
-        out.append(line)
-    return "\n".join(out) + "\n"
+    # the serialiser's prefix order is its own (the declarations come first): put them in a fixed order
+    head_end = _PREFIX_BLOCK.match(body)
+    head, body = (head_end.group(), body[head_end.end() :]) if head_end else (b"", body)
+    declarations = sorted(line + b"\n" for line in head.splitlines())
+    # a blank line before each subject (literals never hold raw newlines: pyoxigraph escapes them)
+    return b"".join(declarations) + b"\n" + _SUBJECT_START.sub(b"\n\n", body.lstrip(b"\n"))
 
 
 def write_turtle(quads: Iterable[Quad], path: Path) -> None:
-    write_text_atomically(path, to_turtle(quads))
+    write_bytes_atomically(path, turtle_bytes(quads))
