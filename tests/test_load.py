@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, RdfFormat, Store, serialize
+from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
 from servers import Server, ServerMissing, closed_port, start_oxigraph, start_virtuoso
 
 import kg
@@ -369,3 +369,22 @@ def test_query_endpoints_are_derived_for_known_servers() -> None:
     assert query_endpoint_for("http://h:3030/ds/data") == "http://h:3030/ds/query"
     assert query_endpoint_for("http://h/repositories/kg/rdf-graphs/service") == "http://h/repositories/kg"
     assert query_endpoint_for("http://h/somewhere") is None
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not here")
+def test_dev_build_loaded_twice_leaves_exactly_its_triples(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kg.build([SHARED / "seeds", *sorted((SHARED / "corpus").glob("*.txt"))], tmp_path, formats=["nq"])
+    per_graph: dict[str, int] = {}
+    for quad in parse(path=str(tmp_path / "graph.nq"), format=RdfFormat.N_QUADS):
+        assert isinstance(quad.graph_name, NamedNode)
+        per_graph[quad.graph_name.value] = per_graph.get(quad.graph_name.value, 0) + 1
+    for _ in range(2):
+        assert main(["load", "--endpoint", server.gsp, *_auth(server), str(tmp_path)]) == 0
+    assert server.graph_counts(sorted(per_graph)) == per_graph
+    assert server.total(sorted(per_graph)) == sum(per_graph.values()) > 5000

@@ -77,3 +77,23 @@ def test_polnear_attribution_scores(tmp_path: Path) -> None:
         command += ["--require", requirement]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_every_format_of_the_dev_build_holds_the_same_triples(tmp_path: Path) -> None:
+    import pyoxigraph
+    from rdflib import Dataset
+
+    formats = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+    result = kg.build([SHARED / "seeds", *sorted((SHARED / "corpus").glob("*.txt"))], tmp_path,
+                      formats=list(formats))
+    expected_quads = {str(q) for q in result.quads}
+    expected_triples = {str(q.triple) for q in result.quads}
+    for name, rdflib_format in formats.items():
+        path = tmp_path / f"graph.{name}"
+        oxigraph_quads = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_extension(name)))
+        assert {str(q.triple) for q in oxigraph_quads} == expected_triples, name
+        if name in {"nq", "trig"}:
+            assert {str(q) for q in oxigraph_quads} == expected_quads, name
+        dataset = Dataset()
+        dataset.parse(path, format=rdflib_format)
+        assert len({(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}) == len(expected_triples), name
