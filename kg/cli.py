@@ -237,7 +237,8 @@ def _query_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _query_commands(args: argparse.Namespace) -> int:
-    from kg.query import QueryError, SourceError, list_queries, run_query
+    from kg.query import QueryError, list_queries, run_query
+    from kg.sources import SourceError
     from kg.validate import validate, write_ontology
 
     name = f"kg {args.command}"

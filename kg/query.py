@@ -48,16 +48,11 @@ from pyoxigraph import (
 )
 
 from kg.export.turtle import PREFIXES
+from kg.sources import SourceError, first_line, lone_store, open_sources, open_store
 
 FORMATS = ("table", "csv", "tsv", "json")
 Term = NamedNode | BlankNode | Literal | Triple
 
-RDF_FORMATS: dict[str, RdfFormat] = {
-    ".ttl": RdfFormat.TURTLE, ".turtle": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES,
-    ".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG, ".jsonld": RdfFormat.JSON_LD,
-    ".json": RdfFormat.JSON_LD, ".rdf": RdfFormat.RDF_XML, ".owl": RdfFormat.RDF_XML,
-    ".xml": RdfFormat.RDF_XML, ".n3": RdfFormat.N3,
-}
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 _QUERIES = Path(str(resources.files("kg"))) / "queries"
@@ -66,10 +61,6 @@ _NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 class QueryError(ValueError):
     """The query cannot be run as asked: unknown name, syntax error, missing parameter, update refused."""
-
-
-class SourceError(ValueError):
-    """A source cannot be read: missing, not RDF in a known format, or not a store directory."""
 
 
 @dataclass(frozen=True)
@@ -137,73 +128,6 @@ def resolve_query(query: str) -> NamedQuery:
     if _NAME.fullmatch(query):
         return named_query(query)
     return parse_header("the query", query)
-
-
-# -- sources --------------------------------------------------------------------------------------
-
-def _first_line(exc: BaseException, limit: int = 160) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= limit else text[:limit].rstrip() + " …"
-
-
-def _is_store(path: Path) -> bool:
-    return (path / "CURRENT").is_file()
-
-
-def open_store(path: str | Path, *, writable: bool = False) -> Store:
-    """A pyoxigraph store directory, read-only unless ``writable``."""
-    path = Path(path)
-    if not _is_store(path):
-        raise SourceError(f"{path} is a folder but not a pyoxigraph store (no CURRENT file)")
-    try:
-        return Store(str(path)) if writable else Store.read_only(str(path))
-    except OSError as exc:
-        raise SourceError(f"cannot open store {path}: {_first_line(exc)}") from None
-
-
-def load_file(store: Store, path: Path) -> None:
-    """Add a file's triples (to the default graph) or quads (to their named graphs) to ``store``."""
-    rdf_format = RDF_FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise SourceError(f"cannot read {path}: unknown RDF format {path.suffix or '(no extension)'!r}; "
-                          f"known: {', '.join(sorted(RDF_FORMATS))}")
-    if not path.is_file():
-        raise SourceError(f"cannot read {path}: no such file")
-    try:
-        store.bulk_load(path=str(path), format=rdf_format, base_iri=path.absolute().as_uri())
-    except (SyntaxError, OSError, ValueError) as exc:
-        raise SourceError(f"cannot read {path}: {_first_line(exc)}") from None
-
-
-def open_sources(sources: Iterable[str | Path]) -> Store:
-    """One store holding every source: a lone store directory as it is (read-only), else in memory."""
-    paths = [Path(s) for s in sources]
-    if not paths:
-        raise SourceError("no source given: name exported graph files or a store directory")
-    if _lone_store(paths):
-        return open_store(paths[0])
-    store = Store()
-    for path in paths:
-        if _is_store(path):
-            store.extend(open_store(path))
-        elif path.is_dir():
-            load_file(store, output_file(path))
-        else:
-            load_file(store, path)
-    return store
-
-
-def output_file(folder: Path) -> Path:
-    """The graph file of a ``kg build``/``kg export`` output folder: graph.nq, else graph.trig, else graph.ttl."""
-    for name in ("graph.nq", "graph.trig", "graph.ttl"):
-        if (folder / name).is_file():
-            return folder / name
-    raise SourceError(f"{folder} is a folder but neither a pyoxigraph store (no CURRENT file) "
-                      "nor an output folder (no graph.nq, graph.trig or graph.ttl)")
-
-
-def _lone_store(paths: list[Path]) -> bool:
-    return len(paths) == 1 and _is_store(paths[0])
 
 
 def merge_into_default_graph(store: Store) -> None:
@@ -347,18 +271,18 @@ def run_query(
         return _run_update(sources, named, form, params, allow_update)
     bindings = _bindings(named, params)
     store = open_sources(sources)
-    in_memory = not _lone_store([Path(s) for s in sources])
+    in_memory = not lone_store([Path(s) for s in sources])
     if in_memory:
         merge_into_default_graph(store)
     try:  # a store folder is read-only: there the union is pyoxigraph's
         answer = store.query(named.text, prefixes=PREFIXES, use_default_graph_as_union=not in_memory,
                              substitutions=dict(bindings) or None)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error in {named.name}: {_first_line(exc)}") from None
+        raise QueryError(f"SPARQL syntax error in {named.name}: {first_line(exc)}") from None
     except RuntimeError as exc:  # a substitution of a variable the SELECT clause does not project
-        raise QueryError(f"cannot run {named.name}: {_first_line(exc)}") from None
+        raise QueryError(f"cannot run {named.name}: {first_line(exc)}") from None
     except OSError as exc:
-        raise SourceError(f"cannot read the store: {_first_line(exc)}") from None
+        raise SourceError(f"cannot read the store: {first_line(exc)}") from None
     if isinstance(answer, QueryBoolean):
         return QueryResult("ask", boolean=bool(answer),
                            results_json=answer.serialize(format=QueryResultsFormat.JSON) or b"")
@@ -393,7 +317,7 @@ def _run_update(sources: list[str | Path], named: NamedQuery, form: str, params:
                          "pass --allow-update to change a store directory")
     if params:
         raise QueryError("parameters are bound in queries only, not in updates")
-    if not _lone_store([Path(s) for s in sources]):
+    if not lone_store([Path(s) for s in sources]):
         raise QueryError("an update can only change a store directory: exported files are loaded in memory, "
                          "so the change could not persist (load them into a store with pyoxigraph and update that)")
     path = Path(sources[0])
@@ -403,8 +327,8 @@ def _run_update(sources: list[str | Path], named: NamedQuery, form: str, params:
         store.update(named.text, prefixes=PREFIXES)
         store.flush()
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error in {named.name}: {_first_line(exc)}") from None
+        raise QueryError(f"SPARQL syntax error in {named.name}: {first_line(exc)}") from None
     except OSError as exc:
-        raise SourceError(f"cannot update {path}: {_first_line(exc)}") from None
+        raise SourceError(f"cannot update {path}: {first_line(exc)}") from None
     after = len(store)
     return QueryResult("update", message=f"updated {path}: {before} quads before, {after} after")

@@ -42,11 +42,9 @@ from typing import Literal
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from kg.models import slugify
+from kg.sources import OUTPUT_FILES, RDF_FORMATS
 from kg.vocab import BASE
 
-FOLDER_FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt", "graph.jsonld")
-FORMATS = {".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG, ".ttl": RdfFormat.TURTLE,
-           ".nt": RdfFormat.N_TRIPLES, ".jsonld": RdfFormat.JSON_LD}
 DEFAULT_BATCH_SIZE = 50_000
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_RETRIES = 4
@@ -109,18 +107,18 @@ class LoadResult:
 
 
 def input_files(paths: Iterable[str | Path]) -> tuple[Path, ...]:
-    """The files to read: files as given, and for a folder its graph-aware export (see ``FOLDER_FILES``)."""
+    """The files to read: files as given, and for a folder its graph-aware export (``kg.sources.OUTPUT_FILES``)."""
     files: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = next((path / name for name in FOLDER_FILES if (path / name).is_file()), None)
+            found = next((path / name for name in OUTPUT_FILES if (path / name).is_file()), None)
             if found is None:
-                raise LoadError(f"cannot read {path}: no {', '.join(FOLDER_FILES)} in it")
+                raise LoadError(f"cannot read {path}: no {', '.join(OUTPUT_FILES)} in it")
             files.append(found)
         elif path.is_file():
-            if path.suffix.lower() not in FORMATS:
-                raise LoadError(f"cannot read {path}: unknown format (expected {', '.join(FORMATS)})")
+            if path.suffix.lower() not in RDF_FORMATS:
+                raise LoadError(f"cannot read {path}: unknown format (expected {', '.join(RDF_FORMATS)})")
             files.append(path)
         else:
             raise LoadError(f"cannot read {path}: no such file or folder")
@@ -140,7 +138,7 @@ def read_dataset(paths: Iterable[str | Path]) -> tuple[Store, tuple[Path, ...]]:
         fallback = NamedNode(file_graph_iri(path))
         batch: list[Quad] = []
         try:
-            for quad in parse(path=path, format=FORMATS[path.suffix.lower()], rename_blank_nodes=True):
+            for quad in parse(path=path, format=RDF_FORMATS[path.suffix.lower()], rename_blank_nodes=True):
                 if isinstance(quad.graph_name, DefaultGraph):
                     quad = Quad(quad.subject, quad.predicate, quad.object, fallback)
                 batch.append(quad)

@@ -26,8 +26,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
-from kg.query import SourceError, open_sources, short
+from kg.query import short
 from kg.resources import ontology_path
+from kg.sources import SourceError, open_sources
 from kg.vocab import CAMEO, GKG_NS, cameo_codes, defined_terms, ontology_graph
 
 ONTOLOGY_FILES = ("geokg.ttl", "shapes.ttl", "context.jsonld")

@@ -15,9 +15,9 @@ import kg
 from kg.cli import main
 from kg.export import EXPORTERS, ExportError, export, output_name
 from kg.export.jsonld import load_context
-from kg.export.sources import SOURCE_FORMATS
 from kg.iris import ACTORS_GRAPH, VOCABULARY_GRAPH, article_graph_iri
 from kg.resources import ontology_path
+from kg.sources import RDF_FORMATS as SOURCE_FORMATS
 from kg.vocab import GKG_NS, ontology_graph
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

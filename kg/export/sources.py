@@ -1,9 +1,9 @@
 """``kg export``: read exported graphs (files or an Oxigraph store) and write them in other formats.
 
-A source is an exported file, its format known from the extension (``.ttl``, ``.nt``, ``.nq``,
-``.trig``, ``.jsonld``), or the folder of a pyoxigraph ``Store``, opened read-only. Graph-aware formats
-(N-Quads, TriG, JSON-LD with named graphs, a store) keep their named graphs; the triples of Turtle and
-N-Triples go in the default graph. Several sources are merged (the union of their quads).
+Sources are read by ``kg.sources.open_sources``: exported files (format from the extension), output
+folders, or pyoxigraph store folders, opened read-only. Graph-aware formats (N-Quads, TriG, JSON-LD
+with named graphs, a store) keep their named graphs; the triples of Turtle and N-Triples go in the
+default graph. Several sources are merged (the union of their quads).
 """
 
 from __future__ import annotations
@@ -11,55 +11,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, Store, parse
+from pyoxigraph import Quad
 
-SOURCE_FORMATS: dict[str, RdfFormat] = {
-    ".ttl": RdfFormat.TURTLE,
-    ".nt": RdfFormat.N_TRIPLES,
-    ".nq": RdfFormat.N_QUADS,
-    ".trig": RdfFormat.TRIG,
-    ".jsonld": RdfFormat.JSON_LD,
-}
+from kg.rdf import canonical
+from kg.sources import SourceError, open_sources
 
 
 class ExportError(ValueError):
     """A source that cannot be read or a format that is not known; the message names it."""
 
 
-def _store_quads(folder: Path) -> list[Quad]:
-    try:
-        store = Store.read_only(str(folder))
-    except OSError as exc:
-        raise ExportError(f"cannot open {folder} as an Oxigraph store: {exc}") from None
-    return list(store.quads_for_pattern(None, None, None, None))
-
-
-def read_source(source: str | Path) -> list[Quad]:
-    """The quads of one exported file or Oxigraph store folder."""
-    path = Path(source)
-    if path.is_dir():
-        return _store_quads(path)
-    if not path.is_file():
-        raise ExportError(f"cannot read {path}: no such file or folder")
-    rdf_format = SOURCE_FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise ExportError(f"cannot read {path}: unknown format (expected one of "
-                          f"{', '.join(sorted(SOURCE_FORMATS))} or an Oxigraph store folder)")
-    try:
-        return list(parse(path=path, format=rdf_format))
-    except (SyntaxError, ValueError, OSError) as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ExportError(f"cannot read {path}: {message}") from None
-
-
 def read_sources(sources: Iterable[str | Path]) -> list[Quad]:
-    """The union of the quads of every source, without duplicates, in a stable order."""
-    from kg.rdf import canonical
-
-    quads: list[Quad] = []
-    for source in sources:
-        quads.extend(read_source(source))
-    return canonical(quads)
+    """The union of the quads of every source (files, output folders, stores), in canonical order."""
+    try:
+        store = open_sources(sources)
+    except SourceError as exc:
+        raise ExportError(str(exc)) from None
+    return canonical(store)
 
 
 def export(sources: Iterable[str | Path], output: str | Path, formats: Iterable[str]) -> tuple[Path, ...]:
@@ -86,4 +54,4 @@ def export(sources: Iterable[str | Path], output: str | Path, formats: Iterable[
     return tuple(written)
 
 
-__all__ = ["SOURCE_FORMATS", "ExportError", "export", "read_source", "read_sources"]
+__all__ = ["ExportError", "export", "read_sources"]
