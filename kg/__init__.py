@@ -6,6 +6,7 @@
 """
 
 from kg.evaluate import EvalReport, evaluate, score_graph
+from kg.export.html import html_from_sources
 from kg.export.sources import export
 from kg.models import (
     Actor,
@@ -54,6 +55,7 @@ __all__ = [
     "evaluate",
     "export",
     "extract_articles",
+    "html_from_sources",
     "list_queries",
     "load_endpoint",
     "load_store",

@@ -90,6 +90,17 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--format", dest="formats", type=_formats, required=True, metavar="LIST",
                             help="comma-separated formats to write, e.g. nq,jsonld,events-csv")
     export_cmd.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write to")
+    html_cmd = commands.add_parser(
+        "html",
+        help="draw exported graphs (files or an Oxigraph store) as an offline HTML explorer",
+        description="Read exported graphs (.ttl, .nt, .nq, .trig, .jsonld files, output folders or an Oxigraph "
+                    "store) and write one self-contained HTML page: search, filters, and a panel of quotes.",
+    )
+    html_cmd.add_argument("sources", nargs="+", metavar="SOURCE", help="exported graph files or store folders")
+    html_cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    html_cmd.add_argument("--view", choices=("actors", "full"), default="actors",
+                          help="actors: actor graph (default); full: statements as nodes too")
+    html_cmd.add_argument("--max-actors", type=int, metavar="N", help="keep the N most mentioned actors")
     load_cmd = commands.add_parser(
         "load",
         help="load exported graphs into an embedded Oxigraph store or a SPARQL server",
@@ -129,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _eval(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "html":
+        return _html(args)
     if args.command == "load":
         return _load(args)
     if args.command in ("query", "validate", "ontology"):
@@ -174,6 +187,19 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_INPUT_FAILED
     for path in written:
         print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _html(args: argparse.Namespace) -> int:
+    from kg.export.html import html_from_sources
+    from kg.sources import SourceError
+
+    try:
+        path = html_from_sources(args.sources, args.output, view=args.view, max_actors=args.max_actors)
+    except (SourceError, ValueError, OSError) as exc:
+        print(f"kg html: {exc}", file=sys.stderr)
+        return EXIT_INPUT_FAILED
+    print(f"wrote {path}")
     return EXIT_OK
 
 

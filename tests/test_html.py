@@ -292,3 +292,162 @@ def test_committed_seed_page_draws_its_actors_offline(
     assert "Said (" in tooltip and "Is NATO Rearmament a Threat" in tooltip
     save_screenshot(chrome_driver, request)
     assert severe_messages(chrome_driver) == []
+
+
+# --- the explorer: data, views, cap, CLI ------------------------------------------------------------
+
+
+def page_data(page: str) -> Any:
+    return embedded(page, '<script type="application/json" id="kg-data">')
+
+
+def test_page_data_feeds_the_panel_with_cues_articles_and_evidence() -> None:
+    turtle = SAMPLE + """
+article:a1 dcterms:date "2025-06-19"^^<http://www.w3.org/2001/XMLSchema#date> .
+statement:s1 gkg:evidence "Alba said: Bram Osei is wrong about the harbour." .
+actor:alba gkg:mentionedIn article:a1, article:a2 .
+"""
+    page = to_html(store_of(turtle))
+    data = page_data(page)
+    nodes = nodes_by_label(page)
+    alba = nodes["Alba Morin"]["id"]
+    assert data["actors"][alba]["names"] == ["Alba Morin", "Morin", "the Minister"]
+    assert data["actors"][alba]["wikidata"] == "Q4115189"
+    assert data["actors"][alba]["aff"] == [nodes["Norland"]["id"]]
+    said = [s for s in data["statements"] if s["by"] == alba]
+    assert sorted((s["q"], s["d"], s["cue"]) for s in said) == [
+        ("Bram Osei is wrong about the harbour.", True, "say"), ("Osei should resign", True, "say")]
+    first = next(s for s in said if s["q"].startswith("Bram"))
+    assert data["articles"][first["a"]] == ["Ministers trade words", "2025-06-19"]
+    assert first["ev"] == "Alba said: Bram Osei is wrong about the harbour."
+    [event] = data["events"]
+    assert (event["code"], event["cls"]) == ("190", "material conflict")
+    # every edge names what lies behind it; the attack's edge holds the event
+    [attack] = edges_by_pair(page)[("Norland", "Harbour League")]
+    assert attack["events"] == [0] and attack["roots"] == ["19"] and attack["cls"] == "material conflict"
+    # mentions in articles count towards the size
+    assert nodes["Alba Morin"]["size"] > nodes["Bram Osei"]["size"]
+
+
+def test_full_view_adds_statement_nodes_and_the_cap_keeps_the_most_mentioned() -> None:
+    full = to_html(store_of(SAMPLE), view="full")
+    statements = [n for n in embedded(full, "nodes = new vis.DataSet(") if n.get("type") == "Statement"]
+    assert len(statements) == 3
+    capped = nodes_by_label(to_html(store_of(SAMPLE), max_actors=2))
+    assert set(capped) == {"Alba Morin", "Bram Osei"}
+    with pytest.raises(ValueError, match="unknown view"):
+        to_html(store_of(SAMPLE), view="hairball")
+
+
+def test_big_graphs_get_the_fast_layout() -> None:
+    actors = "".join(f'actor:a{i} a gkg:Country ; rdfs:label "Country {i}" .\n' for i in range(600))
+    page = to_html(store_of(PREFIXES + actors))
+    options = embedded(page, "var options = ")
+    assert options["layout"]["improvedLayout"] is False
+    assert options["edges"]["smooth"] is False and options["physics"]["solver"] == "barnesHut"
+
+
+def test_kg_html_draws_from_exported_files(tmp_path: Path) -> None:
+    from kg.cli import main
+
+    source = tmp_path / "graph.ttl"
+    source.write_text(SAMPLE, encoding="utf-8")
+    target = tmp_path / "page.html"
+    assert main(["html", str(source), "-o", str(target), "--max-actors", "3"]) == 0
+    assert len(nodes_by_label(target.read_text(encoding="utf-8"))) == 3
+    assert main(["html", str(source), "-o", str(target), "--view", "full"]) == 0
+    assert main(["html", str(tmp_path / "missing.ttl"), "-o", str(target)]) == 1
+    assert main(["html", str(source), "-o", str(target), "--max-actors", "0"]) == 1
+
+
+SEED_PAGE = Path(__file__).resolve().parents[1] / "output" / "graph.html"
+
+
+@pytest.mark.browser
+def test_seed_explorer_search_filter_and_panel(chrome_driver: Any, request: pytest.FixtureRequest) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    page = SEED_PAGE.read_text(encoding="utf-8")
+    open_drawn(chrome_driver, SEED_PAGE)
+    drawn = chrome_driver.execute_script("return Object.keys(kg.data.actors).length")
+    assert drawn == len(nodes_by_label(page)) == chrome_driver.execute_script(
+        "return network.body.data.nodes.length")
+    putin = nodes_by_label(page)["Vladimir Putin"]["id"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    chrome_driver.save_screenshot(str(ARTIFACTS / "explorer-default-view.png"))
+
+    # search by an alias, as a user types it
+    box = chrome_driver.find_element(By.ID, "kg-search")
+    box.send_keys("the Russian President")
+    assert chrome_driver.execute_script("return kg.search('the Russian President')")[0] == putin
+    first = chrome_driver.find_element(By.CSS_SELECTOR, "#kg-results .kg-result")
+    assert first.text.startswith("Vladimir Putin")
+    box.send_keys(Keys.ENTER)
+    assert chrome_driver.execute_script("return network.getSelectedNodes()") == [putin]
+    panel = chrome_driver.find_element(By.ID, "kg-panel")
+    assert panel.is_displayed() and panel.find_element(By.TAG_NAME, "h2").text == "Vladimir Putin"
+
+    # clicking his node, through vis's own click event
+    chrome_driver.execute_script("document.getElementById('kg-panel').hidden = true;"
+                                 "network.selectNodes([arguments[0]]);"
+                                 "network.body.emitter.emit('click', {nodes: [arguments[0]], edges: []});", putin)
+    assert panel.is_displayed()
+    direct = panel.find_elements(By.CSS_SELECTOR, "ul.kg-said li.direct")
+    assert len(direct) == 7
+    assert all(item.find_element(By.CSS_SELECTOR, ".kg-quote").text.startswith("\u201c") for item in direct)
+    meta = direct[0].find_element(By.CSS_SELECTOR, ".kg-meta").text
+    assert "cue: " in meta and "Is NATO Rearmament a Threat" in meta
+    assert "Wikidata Q7747" in panel.text
+    chrome_driver.save_screenshot(str(ARTIFACTS / "explorer-panel-open.png"))
+
+    # an edge lists what lies behind it
+    edge = chrome_driver.execute_script(
+        "return network.body.data.edges.get().filter(e => e.from === arguments[0] && e.said.length)[0].id", putin)
+    chrome_driver.execute_script("kg.showEdge(arguments[0])", edge)
+    assert panel.find_elements(By.CSS_SELECTOR, "ul.kg-said li")
+
+    # the type filter hides every person and only them
+    chrome_driver.find_element(By.CSS_SELECTOR, "input.kg-type[value='Person']").click()
+    hidden = chrome_driver.execute_script(
+        "return network.body.data.nodes.get().filter(n => n.hidden).map(n => n.type)")
+    people = [n for n in embedded(page, "nodes = new vis.DataSet(") if n["type"] == "Person"]
+    assert hidden == ["Person"] * len(people) and people
+    assert chrome_driver.execute_script(
+        "var nodes = network.body.data.nodes;"
+        "return network.body.data.edges.get().filter(e => !e.hidden && "
+        "(nodes.get(e.from).hidden || nodes.get(e.to).hidden)).length") == 0
+    save_screenshot(chrome_driver, request)
+    assert severe_messages(chrome_driver) == []
+
+
+@pytest.mark.browser
+def test_hostile_strings_stay_text_in_search_and_panel(
+        chrome_driver: Any, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "hostile.html"
+    page = to_html(store_of(hostile_turtle() + "statement:s1 gkg:cue " + json.dumps(HOSTILE_IMG) + " ; "
+                            "gkg:evidence " + json.dumps(HOSTILE_SCRIPT) + " .\n"), title=HOSTILE_SCRIPT)
+    path.write_text(page, encoding="utf-8")
+    open_drawn(chrome_driver, path)
+    evil = nodes_by_label(page)[HOSTILE_IMG]["id"]
+    box = chrome_driver.find_element(By.ID, "kg-search")
+    box.send_keys("</script>")  # finds the actor by its hostile alias
+    result = chrome_driver.find_element(By.CSS_SELECTOR, "#kg-results .kg-result")
+    assert result.text.startswith(HOSTILE_IMG)
+    result.click()
+    panel = chrome_driver.find_element(By.ID, "kg-panel")
+    assert chrome_driver.execute_script("return network.getSelectedNodes()") == [evil]
+    assert panel.find_element(By.TAG_NAME, "h2").text == HOSTILE_IMG
+    assert HOSTILE_SCRIPT in panel.text and f"cue: {HOSTILE_IMG}" in panel.text
+    edge = chrome_driver.execute_script("return network.body.data.edges.getIds()[0]")
+    chrome_driver.execute_script("kg.showEdge(arguments[0])", edge)
+    assert HOSTILE_SCRIPT in panel.text
+    options = chrome_driver.execute_script(
+        "return Array.from(document.querySelectorAll('#kg-article option')).map(o => o.textContent)")
+    assert options[1] == HOSTILE_SCRIPT
+    assert chrome_driver.execute_script("return document.querySelectorAll('img').length") == 0
+    assert chrome_driver.execute_script("return typeof window.__pwned") == "undefined"
+    save_screenshot(chrome_driver, request)
+    assert severe_messages(chrome_driver) == []
