@@ -264,9 +264,20 @@ class _Resolver:
         pick = known or holders
         return pick[0].key if len(pick) == 1 else None
 
+    def _gender(self, key: str) -> str | None:
+        """"f" or "m" when the person's first name says so (lexicons of first names), else None."""
+        entry = self.gazetteer.get(key)
+        names = [entry.label] if entry is not None else sorted(self.table.names[key], key=lambda n: -len(n))
+        first = names[0].split()[0] if names and names[0].split() else ""
+        if first in lexicon("female_names"):
+            return "f"
+        return "m" if first in lexicon("male_names") else None
+
     def _pronoun_referent(self, mention: Mention) -> str | None:
+        excluded = "m" if mention.text.lower() == "she" else "f"  # "she" is not a man, "he" not a woman
         before = [(m, k) for m, k in self.antecedents
-                  if m.start < mention.start and mention.sentence - m.sentence <= PRONOUN_LOOKBACK]
+                  if m.start < mention.start and mention.sentence - m.sentence <= PRONOUN_LOOKBACK
+                  and self._gender(k) != excluded]
         subjects = [(m, k) for m, k in before if m.subject]
         pick = subjects or before
         return pick[-1][1] if pick else None

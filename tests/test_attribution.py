@@ -150,3 +150,12 @@ def test_statement_offsets_point_at_the_quote_and_its_evidence() -> None:
     assert text[statement.evidence_start : statement.evidence_end] == statement.evidence
     assert statement.evidence == '"We are ready," Olaf Scholz said.'
     assert statement.cue == "say"
+
+
+def test_she_and_he_follow_the_person_whose_first_name_fits() -> None:
+    text = (
+        "Budget talks\n\n"
+        "Angela Merkel met Emmanuel Macron in Berlin. Macron spoke first. "
+        '"Europe must pay for its own defence," she said.'
+    )
+    assert said(text) == [("Angela Merkel", "Europe must pay for its own defence")]
