@@ -35,6 +35,12 @@ def _formats(value: str) -> tuple[str, ...]:
     return names
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number of processes: {value!r}")
+    return int(value)
+
+
 def _requirement(value: str) -> Requirement:
     try:
         return Requirement.parse(value)
@@ -63,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
                            metavar="LIST", help="comma-separated formats to write (default: ttl,html)")
     build_cmd.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                            help="publication date of the articles (wins over a date in their datelines)")
+    build_cmd.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                           help="worker processes parsing articles (default: the number of cores; 1: none)")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="print no progress on stderr")
     eval_cmd = commands.add_parser(
         "eval",
         help="build the graph of annotated articles and score it against their gold",
@@ -146,7 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _load(args)
     if args.command in ("query", "validate", "ontology"):
         return _query_commands(args)
-    result = build(args.paths, args.output, formats=args.formats, date=args.date)
+    result = build(args.paths, args.output, formats=args.formats, date=args.date, jobs=args.jobs,
+                   progress=None if args.quiet else sys.stderr)
     for failure in result.failures:
         print(f"kg: cannot read {failure.source}: {failure.reason}", file=sys.stderr)
     print(result.summary())

@@ -48,10 +48,15 @@ class Article:
 
     @property
     def id(self) -> str:
-        """Stable identity: the slug of the source's file name without its extension."""
+        """Stable identity: the slug of the file name without its extensions ("bbc_058.txt.gz" ->
+        "bbc-058"; "wire#a17" from a JSON Lines file -> "wire-a17"), or of the whole URL without its
+        scheme when the source is one ("https://example.org/world/talks.html" -> "example-org-world-talks-html")."""
+        if "://" in self.source:
+            return slugify(self.source.split("://", 1)[1])
         name = self.source.replace("\\", "/").rsplit("/", 1)[-1]
-        stem = name.rsplit(".", 1)[0] if "." in name else name
-        return slugify(stem)
+        stem, _, fragment = name.partition("#")
+        stem = re.sub(r"(\.[A-Za-z0-9]{1,5})?(\.gz)?$", "", stem)
+        return slugify(f"{stem}-{fragment}" if fragment else stem)
 
 
 @dataclass(frozen=True)

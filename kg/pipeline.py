@@ -1,22 +1,37 @@
-"""``build()``: the orchestration that the CLI's ``kg build`` calls, usable from a notebook too."""
+"""``build()``: the orchestration that the CLI's ``kg build`` calls, usable from a notebook too.
+
+Articles flow as a stream: read, parsed (``nlp.pipe``), extracted into small ``Extraction``
+records, and only those are kept; no spaCy ``Doc`` outlives its article. With ``jobs`` > 1 the
+parsing and extraction run in worker processes, batch by batch, with a bounded number of
+batches in flight; the results come back in input order, so the output does not depend on
+``jobs``.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
+from typing import TextIO
 
 from pyoxigraph import Quad, Store
 
 from kg.extract import read_doc
 from kg.models import Actor, Article, Extraction, ReadFailure
-from kg.nlp import parse
+from kg.nlp import load_pipeline, parse
 from kg.rdf import to_quads
 from kg.read import read_articles
 from kg.resolve import merge_actors, resolve
 
 DEFAULT_FORMATS = ("ttl", "html")
+BATCH_SIZE = 16  # articles sent to a worker at once
+AHEAD = 2  # batches in flight per worker: enough to keep them busy, few enough to bound memory
 
 
 @dataclass(frozen=True)
@@ -44,16 +59,152 @@ class BuildResult:
         store.extend(self.quads)
         return store
 
+    @property
+    def words(self) -> int:
+        """Words of prose read (the text spaCy parsed), summed over the articles."""
+        return sum(article_words(e.article) for e in self.extractions)
+
     def summary(self) -> str:
+        rate = ""
+        if self.seconds > 0:
+            rate = (f" ({len(self.extractions) / self.seconds:.1f} articles/s, "
+                    f"{self.words / self.seconds:,.0f} words/s)")
         return (f"{len(self.extractions)} articles, {len(self.actors)} actors, {self.statements} statements, "
-                f"{self.triples} triples in {self.seconds:.1f} s"
+                f"{self.triples} triples in {self.seconds:.1f} s{rate}"
                 + (f"; {len(self.failures)} inputs failed" if self.failures else ""))
 
 
-def extract_articles(articles: Iterable[Article]) -> Iterator[Extraction]:
-    """Parse and resolve articles as a stream: one ``Extraction`` per article, in input order."""
-    for article, doc, body in parse(articles):
-        yield resolve(read_doc(article, doc, body))
+def article_words(article: Article) -> int:
+    """Words in an article's prose (whitespace-separated), the unit of throughput figures."""
+    return sum(len(article.text[start:end].split()) for start, end in article.body)
+
+
+def extract_articles(
+    articles: Iterable[Article], *, jobs: int = 1, batch_size: int | None = None
+) -> Iterator[Extraction]:
+    """Parse and resolve articles as a stream: one ``Extraction`` per article, in input order.
+
+    With ``jobs`` > 1, batches of ``batch_size`` articles go to that many worker processes (the
+    spaCy pipeline loaded once in each); at most ``2 * jobs`` batches are in flight. Input that
+    fits in one batch is extracted in this process. ``batch_size`` defaults to ``BATCH_SIZE``.
+    """
+    if jobs <= 1:
+        for article, doc, body in parse(articles):
+            yield resolve(read_doc(article, doc, body))
+        return
+    batches = _batches(articles, batch_size or BATCH_SIZE)
+    first = next(batches, None)
+    second = next(batches, None)
+    if second is None:  # not worth starting processes
+        yield from extract_articles(first or (), jobs=1)
+        return
+    yield from _extract_in_processes(chain([first or [], second], batches), jobs)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, max(size, 1))):
+        yield batch
+
+
+def _start_worker() -> None:
+    load_pipeline()  # once per process (already loaded, and shared, when the process was forked)
+
+
+def _extract_batch(articles: list[Article]) -> list[Extraction]:
+    return list(extract_articles(articles, jobs=1))
+
+
+def _extract_in_processes(batches: Iterator[list[Article]], jobs: int) -> Iterator[Extraction]:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        load_pipeline()  # load once here; the forked workers share it
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker)
+    pending: deque[Future[list[Extraction]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_extract_batch, batch))
+            if len(pending) >= AHEAD * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def default_jobs() -> int:
+    """The number of worker processes ``build`` uses by default: the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Progress:
+    """Articles done (of the total, when known), articles/s and ETA, written to ``stream``.
+
+    On a terminal the line is redrawn in place; otherwise a plain line is written every
+    ``interval`` seconds.
+    """
+
+    def __init__(self, stream: TextIO, total: int | None = None, *, interval: float | None = None,
+                 live: bool | None = None) -> None:
+        self.stream = stream
+        self.total = total
+        self.live = stream.isatty() if live is None else live
+        self.interval = interval if interval is not None else (0.2 if self.live else 5.0)
+        self.done = 0
+        self.started = time.perf_counter()
+        self._last = self.started
+        self._drawn = False
+
+    def line(self) -> str:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = self.done / elapsed
+        done = f"{self.done}/{self.total}" if self.total else str(self.done)
+        text = f"kg build: {done} articles, {rate:.1f} articles/s"
+        if self.total and rate > 0 and self.done < self.total:
+            left = round((self.total - self.done) / rate)
+            text += f", ETA {left // 60}:{left % 60:02d}"
+        return text
+
+    def update(self, articles: int = 1) -> None:
+        self.done += articles
+        now = time.perf_counter()
+        if now - self._last >= self.interval:
+            self._last = now
+            self._write()
+
+    def _write(self) -> None:
+        if self.live:
+            self.stream.write(f"\r{self.line()}\x1b[K")
+            self._drawn = True
+        else:
+            self.stream.write(self.line() + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Clear a live line (what is printed next starts on a clean line); end plain ones with the last count."""
+        if self.live and self._drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+        elif not self.live and self.done:
+            self._write()
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many articles ``paths`` hold, when that is cheap to know (files and folders of .txt)."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            total += sum(1 for f in path.rglob("*.txt") if f.is_file())
+        elif path.suffix == ".txt":
+            total += 1
+        else:
+            return None
+    return total
 
 
 def build(
@@ -62,23 +213,41 @@ def build(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     date: str | None = None,
+    jobs: int | None = None,
+    progress: TextIO | None = None,
 ) -> BuildResult:
     """Read articles (files or folders), extract who said what, and write the graph to ``output``.
 
     Nothing is written when ``output`` is None. Inputs that cannot be read are reported in
-    ``BuildResult.failures`` and do not stop the others.
+    ``BuildResult.failures`` and do not stop the others. ``jobs`` worker processes parse the
+    articles (default: ``default_jobs()``; 1 parses in this process); the output is the same
+    whatever their number. With ``progress`` (e.g. ``sys.stderr``), progress lines are written there.
     """
     started = time.perf_counter()
     failures: list[ReadFailure] = []
+    paths = list(paths)
+    meter = Progress(progress, count_inputs(paths)) if progress is not None else None
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, date=date):
             if isinstance(item, ReadFailure):
                 failures.append(item)
+                if meter is not None:
+                    meter.update()
             else:
                 yield item
 
-    extractions = tuple(extract_articles(readable()))
+    def extracted() -> Iterator[Extraction]:
+        for extraction in extract_articles(readable(), jobs=default_jobs() if jobs is None else jobs):
+            if meter is not None:
+                meter.update()
+            yield extraction
+
+    try:
+        extractions = tuple(extracted())
+    finally:
+        if meter is not None:
+            meter.close()
     actors = merge_actors(extractions)
     quads = tuple(to_quads(extractions, (actors[k] for k in sorted(actors))))
     result = BuildResult(extractions, tuple(failures), actors, quads, 0.0)

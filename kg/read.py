@@ -37,17 +37,37 @@ whitespace. Everything that is not prose stays in ``text`` but outside ``body``:
 Reading (``read_article``, ``read_articles``) is strict UTF-8. Inputs that cannot be used give a
 ``ReadFailure`` with a one-line reason: missing, a folder where a file was expected, unreadable,
 not UTF-8 (with the byte offset), empty, only whitespace, or no prose after the boilerplate.
-Folders are read recursively (every ``*.txt``, sorted by relative path). Articles' ids come from
-their file names and must be unique: a later file with an id already read fails; the same file
-given twice is read once.
+Folders are read recursively (every ``*.txt``, ``*.jsonl``, ``*.txt.gz`` and ``*.jsonl.gz``,
+sorted by relative path). Articles' ids come from their sources (see ``Article.id``) and must be
+unique: a later article with an id already read fails; the same file given twice is read once.
+
+**JSON Lines** (``.jsonl``, ``read_jsonl``): one article per line, a JSON object with ``text``
+(required) and optional ``id``, ``title``, ``date`` (ISO 8601 date or date-time), ``url`` and
+``outlet``. A given ``title`` is the title and the text is not searched for one; a given
+``outlet`` replaces the dateline's. Date precedence: the line's ``date``, else the ``date``
+argument, else the dates found in the text. ``source`` is the ``url`` when given, else
+``"<file stem>#<id>"``, else ``"<file stem>#<line number>"`` (the stem is the name without
+``.jsonl``/``.jsonl.gz``: ``Article.id`` drops what follows the last dot, so ``"wire#a17"``
+gives the id ``wire-a17``). Blank lines are skipped; a bad line (not UTF-8, invalid JSON, not an
+object, no or empty ``text``, a field of the wrong type, a date that is not ISO) gives a
+``ReadFailure`` named ``"<file name>:<line number>"`` and the other lines are still read. Files
+are read line by line, never whole.
+
+**gzip** (``.txt.gz``, ``.jsonl.gz``): decompressed as a stream with the same rules; a file that
+is not gzip, is truncated or corrupt gives a ``ReadFailure`` with the reason (for JSON Lines,
+named by the line where reading stopped, after the lines before it were read).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from io import BufferedIOBase
 from pathlib import Path
 
 from kg.models import Article, ReadFailure, Span
@@ -55,6 +75,9 @@ from kg.models import Article, ReadFailure, Span
 BOM = "\ufeff"
 MAX_TITLE_WORDS = 30
 MAX_HEADING_WORDS = 5
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+INPUT_SUFFIXES = (".txt", ".txt.gz", *JSONL_SUFFIXES)  # what folders are searched for
+JSONL_FIELDS = ("id", "title", "date", "url", "outlet")  # optional, besides "text"
 
 _LINE = re.compile(r"^.*$", re.MULTILINE)  # "." also matches "\r": CRLF lines are trimmed later
 _SUMMARY_HEADING = re.compile(r"(?i)(?:synopsis|key takeaways|highlights|summary|key points)\s*[:.]?")
@@ -130,18 +153,29 @@ class _Dateline:
     year: int | None
 
 
-def parse_article(text: str, source: str, *, date: str | None = None) -> Article:
-    """Split ``text`` into prose spans and metadata (title, summary, dateline, date); pure."""
+def parse_article(
+    text: str,
+    source: str,
+    *,
+    date: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+) -> Article:
+    """Split ``text`` into prose spans and metadata (title, summary, dateline, date); pure.
+
+    A given ``title`` is used as is and no line of the text is taken for one; a given ``outlet``
+    wins over the dateline's, as ``date`` wins over the dates in the text.
+    """
     text = text.removeprefix(BOM)
     lines = _lines(text)
-    title = _title(lines)
+    title_line = _title(lines) if title is None else None
     summary: list[str] = []
     prose: list[_Line] = []
     dateline: _Dateline | None = None
     header_date: tuple[int, int, int] | None = None
     in_summary = False
     dateline_possible = True
-    for line in lines[1:] if title is not None else lines:
+    for line in lines[1:] if title_line is not None else lines:
         content = line.text
         bullet = _BULLET.match(content)
         if _SUMMARY_HEADING.fullmatch(content):
@@ -172,27 +206,25 @@ def parse_article(text: str, source: str, *, date: str | None = None) -> Article
         source=source,
         text=text,
         body=_spans(prose),
-        title=title,
+        title=title if title is not None else title_line,
         date=date or _article_date(dateline, header_date),
         place=dateline.place if dateline else None,
-        outlet=dateline.outlet if dateline else None,
+        outlet=outlet or (dateline.outlet if dateline else None),
         summary=tuple(summary),
     )
 
 
 def read_article(path: Path, *, date: str | None = None) -> Article | ReadFailure:
-    """Read one UTF-8 text file; a ``ReadFailure`` says why it cannot be used."""
+    """Read one UTF-8 text file (``.gz``: gzip-compressed); a ``ReadFailure`` says why it cannot be used."""
     name = path.name or str(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return ReadFailure(name, "no such file")
-    except IsADirectoryError:
-        return ReadFailure(name, "is a folder, not a file")
-    except PermissionError:
-        return ReadFailure(name, "permission denied")
-    except OSError as error:
-        return ReadFailure(name, f"cannot read: {error.strerror or error}")
+        if path.name.endswith(".gz"):
+            with gzip.open(path, "rb") as stream:
+                data = stream.read()
+        else:
+            data = path.read_bytes()
+    except (OSError, EOFError, zlib.error) as error:
+        return ReadFailure(name, _read_error(error))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -207,22 +239,30 @@ def read_article(path: Path, *, date: str | None = None) -> Article | ReadFailur
     return article
 
 
-def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Article | ReadFailure]:
-    """Read files and folders (every ``*.txt`` inside, recursively, by relative path), in order.
+def read_jsonl(path: Path, *, date: str | None = None) -> Iterator[Article | ReadFailure]:
+    """Read a JSON Lines file (``.gz``: gzip-compressed) line by line, one article or failure per line."""
+    for _, item in _read_jsonl(path, date):
+        yield item
 
-    A path that cannot be read yields a ``ReadFailure`` and the others are still read. A file
-    whose id (its name without extension) was already read yields a ``ReadFailure`` naming both.
+
+def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Article | ReadFailure]:
+    """Read files and folders (every ``*.txt``, ``*.jsonl``, ``*.txt.gz`` and ``*.jsonl.gz`` inside,
+    recursively, by relative path), in order; ``.jsonl`` files give one article per line.
+
+    A path or line that cannot be read yields a ``ReadFailure`` and the others are still read. An
+    article whose id was already read yields a ``ReadFailure`` naming where it was read first.
     """
-    read_from: dict[str, Path] = {}  # article id -> the file it was read from
+    read_from: dict[str, str] = {}  # article id -> the file (and line) it was read from
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files = sorted(
-                (f for f in path.rglob("*.txt") if f.is_file()), key=lambda f: f.relative_to(path).parts
+                (f for f in path.rglob("*") if f.name.endswith(INPUT_SUFFIXES) and f.is_file()),
+                key=lambda f: f.relative_to(path).parts,
             )
             if not files:
-                yield ReadFailure(path.name or str(path), "folder has no .txt files")
+                yield ReadFailure(path.name or str(path), "folder has no .txt or .jsonl files (plain or .gz)")
         else:
             files = [path]
         for file in files:
@@ -230,13 +270,119 @@ def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> It
             if resolved in seen:
                 continue
             seen.add(resolved)
-            item = read_article(file, date=date)
-            if isinstance(item, Article):
-                if item.id in read_from:
-                    item = ReadFailure(item.source, f"id {item.id!r} already used by {read_from[item.id]}")
-                else:
-                    read_from[item.id] = file
-            yield item
+            if file.name.endswith(JSONL_SUFFIXES):
+                items: Iterable[tuple[str, Article | ReadFailure]] = _read_jsonl(file, date)
+            else:
+                items = [(str(file), read_article(file, date=date))]
+            for origin, item in items:
+                if isinstance(item, Article):
+                    if item.id in read_from:
+                        item = ReadFailure(item.source, f"id {item.id!r} already used by {read_from[item.id]}")
+                    else:
+                        read_from[item.id] = origin
+                yield item
+
+
+def _read_jsonl(path: Path, date: str | None) -> Iterator[tuple[str, Article | ReadFailure]]:
+    """(where it was read: "path:line", article or failure) for each non-blank line of a JSON Lines file."""
+    name = path.name or str(path)
+    stem = name.removesuffix(".gz").removesuffix(".jsonl")
+    try:
+        stream = _open_binary(path)
+    except OSError as error:
+        yield str(path), ReadFailure(name, _read_error(error))
+        return
+    number = 0
+    articles = 0
+    with stream:
+        try:
+            for number, raw in enumerate(stream, start=1):
+                if number == 1:
+                    raw = raw.removeprefix(BOM.encode("utf-8"))
+                if raw.isspace() or not raw:
+                    continue
+                articles += 1
+                where = f"{name}:{number}"
+                yield f"{path}:{number}", _jsonl_article(raw, where, stem, number, date)
+        except (OSError, EOFError, zlib.error) as error:
+            yield f"{path}:{number + 1}", ReadFailure(f"{name}:{number + 1}", _read_error(error))
+            return
+    if not articles:
+        yield str(path), ReadFailure(name, "empty file" if number == 0 else "only whitespace")
+
+
+def _jsonl_article(raw: bytes, where: str, stem: str, number: int, date: str | None) -> Article | ReadFailure:
+    """The article on one line of a JSON Lines file; ``where`` ("wire.jsonl:3") names its failures."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return ReadFailure(where, f"not valid UTF-8 at byte {error.start} of the line")
+    try:
+        record = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as error:
+        return ReadFailure(where, f"invalid JSON at column {error.colno}: {error.msg}")
+    if not isinstance(record, dict):
+        return ReadFailure(where, f"not a JSON object but {type(record).__name__}")
+    text = record.get("text")
+    if text is None:
+        return ReadFailure(where, 'no "text"')
+    if not isinstance(text, str):
+        return ReadFailure(where, '"text" is not a string')
+    if not text.strip():
+        return ReadFailure(where, 'empty "text"')
+    fields: dict[str, str | None] = {}
+    for field in JSONL_FIELDS:
+        value = record.get(field)
+        if field == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if value is not None and not isinstance(value, str):
+            return ReadFailure(where, f"{field!r} is not a string")
+        fields[field] = value.strip() or None if isinstance(value, str) else None
+    line_date = fields["date"]
+    if line_date is not None:
+        line_date = _iso_date(line_date)
+        if line_date is None:
+            return ReadFailure(where, f"date {fields['date']!r} is not an ISO 8601 date")
+    source = fields["url"] or f"{stem}#{fields['id'] or number}"
+    article = parse_article(text, source, date=line_date or date, title=fields["title"], outlet=fields["outlet"])
+    if not article.body:
+        return ReadFailure(where, "no prose after the title and boilerplate")
+    return article
+
+
+def _open_binary(path: Path) -> BufferedIOBase:
+    """The file as a stream of bytes, decompressed when its name ends with ".gz"."""
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _iso_date(value: str) -> str | None:
+    """The calendar date of an ISO 8601 date or date-time ("2025-06-19T08:00:00Z" -> "2025-06-19")."""
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _read_error(error: OSError | EOFError | zlib.error) -> str:
+    """A one-line reason for an error while opening or reading (and decompressing) a file."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, gzip.BadGzipFile) and str(error).startswith("Not a gzipped file"):
+        return "not a gzip file"
+    if isinstance(error, (gzip.BadGzipFile, EOFError, zlib.error)):
+        detail = "it ends too early" if isinstance(error, EOFError) else str(error)
+        return f"corrupt gzip: {detail}"
+    return f"cannot read: {error.strerror or error}"
 
 
 def _lines(text: str) -> list[_Line]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pyoxigraph import QuerySolutions
 
+import kg
 from kg.models import Article, ReadFailure
 from kg.read import parse_article, read_article, read_articles
 
@@ -377,7 +382,225 @@ def test_read_articles_same_file_twice_is_read_once(tmp_path: Path) -> None:
 
 def test_read_articles_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    assert list(read_articles([tmp_path / "empty"])) == [ReadFailure("empty", "folder has no .txt files")]
+    assert list(read_articles([tmp_path / "empty"])) == [
+        ReadFailure("empty", "folder has no .txt or .jsonl files (plain or .gz)")
+    ]
+
+
+# JSON Lines and gzip
+
+PROSE = "Finland has raised doubts about the pipeline, the prime minister said on Tuesday."
+
+
+def jsonl(*records: Mapping[str, object] | str) -> str:
+    """JSON Lines text: dicts are dumped, strings are written as they are (bad lines)."""
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+def write_gz(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8") as stream:
+        stream.write(text)
+    return path
+
+
+def test_jsonl_metadata_lands_on_the_article(tmp_path: Path) -> None:
+    path = write(tmp_path / "wire.jsonl", jsonl(
+        {"id": "a17", "title": "Pipeline doubts", "date": "2025-06-19", "url": "https://example.org/news/pipeline-doubts",
+         "outlet": "NordicWire", "text": f"Not a title line\n\n{PROSE}"},
+        {"text": f"Helsinki, March 4 (Reuters) - {PROSE}", "outlet": "Wire Desk"},
+    ))
+
+    first, second = read_articles([path])
+
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.title, first.date, first.outlet, first.source) == (
+        "Pipeline doubts", "2025-06-19", "NordicWire", "https://example.org/news/pipeline-doubts"
+    )
+    assert [first.text[s:e] for s, e in first.body] == ["Not a title line", PROSE]  # the text is not searched
+    assert first.id == "example-org-news-pipeline-doubts"  # a URL source: the whole URL, so ids stay unique
+    assert second.outlet == "Wire Desk"  # the line's outlet wins over the dateline's
+    assert (second.place, second.date, second.title) == ("Helsinki", "--03-04", None)
+
+
+def test_jsonl_title_detected_when_not_given(tmp_path: Path) -> None:
+    path = write(tmp_path / "wire.jsonl", jsonl({"text": f"Pipeline doubts grow\n\n{PROSE}"}))
+    (article,) = read_articles([path])
+    assert isinstance(article, Article)
+    assert article.title == "Pipeline doubts grow"
+    assert [article.text[s:e] for s, e in article.body] == [PROSE]
+
+
+def test_jsonl_date_precedence(tmp_path: Path) -> None:
+    path = write(tmp_path / "wire.jsonl", jsonl(
+        {"text": f"Helsinki, March 4 - {PROSE}", "date": "2025-06-19T08:30:00+02:00"},
+        {"text": f"Helsinki, March 4 - {PROSE}"},
+        {"text": PROSE},
+    ))
+    assert [a.date for a in read_articles([path]) if isinstance(a, Article)] == ["2025-06-19", "--03-04", None]
+    argued = [a.date for a in read_articles([path], date="2024-01-02") if isinstance(a, Article)]
+    assert argued == ["2025-06-19", "2024-01-02", "2024-01-02"]  # the line's date, else the argument, else the text
+
+
+def test_jsonl_sources_and_ids(tmp_path: Path) -> None:
+    path = write(tmp_path / "wire.jsonl", jsonl(
+        {"id": "a17", "text": PROSE}, {"text": PROSE}, {"id": 42, "text": PROSE},
+        {"url": "https://example.org/2025/06/19/talks.html", "id": "ignored", "text": PROSE},
+    ))
+    items = list(read_articles([path]))
+    assert [(type(i).__name__, i.source) for i in items] == [
+        ("Article", "wire#a17"), ("Article", "wire#2"), ("Article", "wire#42"),
+        ("Article", "https://example.org/2025/06/19/talks.html"),
+    ]
+    assert [i.id for i in items if isinstance(i, Article)] == ["wire-a17", "wire-2", "wire-42",
+                                                               "example-org-2025-06-19-talks-html"]
+
+
+def test_jsonl_duplicate_ids_fail(tmp_path: Path) -> None:
+    path = write(tmp_path / "wire.jsonl", jsonl(
+        {"id": "a1", "text": PROSE}, {"id": "a1", "text": PROSE}, {"id": "a2", "text": PROSE},
+    ))
+    other = write(tmp_path / "more" / "wire.jsonl.gz", "")
+    write_gz(other, jsonl({"id": "a2", "text": PROSE}))
+    items = list(read_articles([path, other]))
+    assert [(type(i).__name__, i.source) for i in items] == [
+        ("Article", "wire#a1"), ("ReadFailure", "wire#a1"), ("Article", "wire#a2"), ("ReadFailure", "wire#a2"),
+    ]
+    assert isinstance(items[1], ReadFailure) and isinstance(items[3], ReadFailure)
+    assert items[1].reason == f"id 'wire-a1' already used by {path}:1"
+    assert items[3].reason == f"id 'wire-a2' already used by {path}:3"
+
+
+def test_jsonl_bad_lines_are_named_and_good_ones_kept(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(jsonl(
+        {"text": PROSE},
+        '{"text": "unterminated',
+        "",
+        '["a", "list"]',
+        {"title": "No text"},
+        {"text": "  \n "},
+        {"text": 7},
+        {"text": PROSE, "date": "19 June 2025"},
+        {"text": PROSE, "title": ["not", "a", "string"]},
+        {"text": "Only A Heading"},
+        {"text": PROSE, "id": "last"},
+    ).encode("utf-8") + b'{"text": "caf\xe9"}\n')
+
+    items = list(read_articles([path]))
+
+    assert [(type(i).__name__, i.source, getattr(i, "reason", "")) for i in items] == [
+        ("Article", "wire#1", ""),
+        ("ReadFailure", "wire.jsonl:2", "invalid JSON at column 10: Unterminated string starting at"),
+        ("ReadFailure", "wire.jsonl:4", "not a JSON object but list"),
+        ("ReadFailure", "wire.jsonl:5", 'no "text"'),
+        ("ReadFailure", "wire.jsonl:6", 'empty "text"'),
+        ("ReadFailure", "wire.jsonl:7", '"text" is not a string'),
+        ("ReadFailure", "wire.jsonl:8", "date '19 June 2025' is not an ISO 8601 date"),
+        ("ReadFailure", "wire.jsonl:9", "'title' is not a string"),
+        ("ReadFailure", "wire.jsonl:10", "no prose after the title and boilerplate"),
+        ("Article", "wire#last", ""),
+        ("ReadFailure", "wire.jsonl:12", "not valid UTF-8 at byte 13 of the line"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty file"), (b"\n  \n", "only whitespace")],
+)
+def test_jsonl_empty_files(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(content)
+    assert list(read_articles([path])) == [ReadFailure("wire.jsonl", reason)]
+
+
+def test_gzip_text_and_jsonl(tmp_path: Path) -> None:
+    text = write_gz(tmp_path / "report.txt.gz", f"Pipeline doubts grow\n\n{PROSE}")
+    lines = write_gz(tmp_path / "wire.jsonl.gz", jsonl({"id": "x", "title": "Talks", "text": PROSE}))
+
+    report, wire = read_articles([text, lines])
+
+    assert isinstance(report, Article) and isinstance(wire, Article)
+    assert (report.source, report.title, [report.text[s:e] for s, e in report.body]) == (
+        "report.txt.gz", "Pipeline doubts grow", [PROSE]
+    )
+    assert (wire.source, wire.id, wire.title) == ("wire#x", "wire-x", "Talks")
+
+
+def test_gzip_corrupt(tmp_path: Path) -> None:
+    not_gzip = write(tmp_path / "plain.txt.gz", "Title\n\nSome prose here.")
+    whole = gzip.compress(jsonl(*({"text": f"{PROSE} {n}"} for n in range(2000))).encode("utf-8"))
+    truncated = tmp_path / "cut.jsonl.gz"
+    truncated.write_bytes(whole[: len(whole) // 2])
+    damaged = tmp_path / "damaged.txt.gz"
+    data = bytearray(gzip.compress(f"Title\n\n{PROSE}".encode()))
+    data[-8] ^= 0xFF  # the CRC
+    damaged.write_bytes(bytes(data))
+
+    items = list(read_articles([not_gzip, truncated, damaged]))
+
+    assert items[0] == ReadFailure("plain.txt.gz", "not a gzip file")
+    *lines, cut = items[1:-1]
+    assert lines and all(isinstance(i, Article) for i in lines)  # read up to where the data stops
+    assert cut == ReadFailure(f"cut.jsonl.gz:{len(lines) + 1}", "corrupt gzip: it ends too early")
+    assert isinstance(items[-1], ReadFailure) and items[-1].source == "damaged.txt.gz"
+    assert items[-1].reason.startswith("corrupt gzip: CRC check failed")
+
+
+def test_jsonl_is_read_line_by_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_whole_reads(*args: object, **kwargs: object) -> object:
+        raise AssertionError("read the whole file")
+
+    path = write(tmp_path / "wire.jsonl", jsonl({"text": PROSE}, {"text": PROSE}))
+    monkeypatch.setattr(Path, "read_bytes", no_whole_reads)
+    monkeypatch.setattr(Path, "read_text", no_whole_reads)
+    items = read_articles([path])
+    assert isinstance(next(items), Article)
+    assert isinstance(next(items), Article)
+
+
+def test_folder_mixes_all_kinds_in_order(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write(folder / "b.txt")
+    write(folder / "a" / "wire.jsonl", jsonl({"text": PROSE}, {"id": "k", "text": PROSE}))
+    write_gz(folder / "a" / "old.txt.gz", f"Old story\n\n{PROSE}")
+    write_gz(folder / "c.jsonl.gz", jsonl({"url": "https://example.org/c-story", "text": PROSE}))
+    write(folder / "notes.md")
+    write_gz(folder / "archive.tar.gz", "not an article")
+
+    assert sources(list(read_articles([folder]))) == [
+        ("Article", "old.txt.gz"),
+        ("Article", "wire#1"),
+        ("Article", "wire#k"),
+        ("Article", "b.txt"),
+        ("Article", "https://example.org/c-story"),
+    ]
+
+
+def test_build_from_jsonl_gz(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_gz(folder / "wire.jsonl.gz", jsonl(
+        {"id": "1", "title": "Finland doubts pipeline", "date": "2025-06-19", "outlet": "NordicWire",
+         "text": PROSE},
+        {"id": "2", "title": "Estonia backs pipeline", "date": "2025-06-20",
+         "text": "Estonia backs the pipeline, Prime Minister Kaja Kallas said."},
+    ))
+
+    result = kg.build([folder], tmp_path / "out", formats=["ttl"])
+
+    assert not result.failures
+    rows = result.store().query(
+        "PREFIX dcterms: <http://purl.org/dc/terms/> "
+        "SELECT ?source ?title ?date WHERE { GRAPH ?g { ?a dcterms:source ?source ; dcterms:title ?title ; "
+        "dcterms:date ?date } } ORDER BY ?source"
+    )
+    assert isinstance(rows, QuerySolutions)
+    assert [(r["source"].value, r["title"].value, r["date"].value, r["date"].datatype.value) for r in rows] == [
+        ("wire#1", "Finland doubts pipeline", "2025-06-19", "http://www.w3.org/2001/XMLSchema#date"),
+        ("wire#2", "Estonia backs pipeline", "2025-06-20", "http://www.w3.org/2001/XMLSchema#date"),
+    ]
+    assert sorted(e.article.id for e in result.extractions) == ["wire-1", "wire-2"]
+    assert (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8").count("Estonia backs pipeline") == 1
 
 
 @pytest.mark.shared
