@@ -63,8 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_cmd.add_argument("paths", nargs="*", default=["seeds"], metavar="PATH",
                            help="article files or folders of .txt files (default: seeds/)")
-    build_cmd.add_argument("-o", "--output", default="output", metavar="DIR",
-                           help="folder for graph.ttl and graph.html (default: output/)")
+    build_cmd.add_argument("-o", "--output", default=None, metavar="DIR",
+                           help="folder for graph.ttl and graph.html (default: output/, none with --store)")
     build_cmd.add_argument("--format", dest="formats", type=_formats, default=DEFAULT_FORMATS,
                            metavar="LIST", help="comma-separated formats to write (default: ttl,html)")
     build_cmd.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                            help="worker processes parsing articles (default: the number of cores; 1: none)")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print no progress on stderr")
+    build_cmd.add_argument("--dask", metavar="ADDRESS", default=None,
+                           help="parse on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local' for a "
+                                "LocalCluster of --jobs workers on 127.0.0.1; needs geokg[dask]")
+    build_cmd.add_argument("--store", metavar="DIR", default=None,
+                           help="add the graph to the persistent Oxigraph store DIR: rebuilt articles replace "
+                                "their graph, actors merge with those already there")
     eval_cmd = commands.add_parser(
         "eval",
         help="build the graph of annotated articles and score it against their gold",
@@ -155,13 +161,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _load(args)
     if args.command in ("query", "validate", "ontology"):
         return _query_commands(args)
-    result = build(args.paths, args.output, formats=args.formats, date=args.date, jobs=args.jobs,
-                   progress=None if args.quiet else sys.stderr)
+    from kg.distributed import DaskError
+    from kg.stores import LoadError
+
+    output = args.output if args.output is not None or args.store is not None else "output"
+    try:
+        result = build(args.paths, output, formats=args.formats, date=args.date, jobs=args.jobs,
+                       progress=None if args.quiet else sys.stderr, store=args.store, dask=args.dask)
+    except LoadError as exc:
+        print(f"kg build: {exc}", file=sys.stderr)
+        return EXIT_INPUT_FAILED
+    except DaskError as exc:
+        print(f"kg build: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     for failure in result.failures:
         print(f"kg: cannot read {failure.source}: {failure.reason}", file=sys.stderr)
     print(result.summary())
     for path in result.written:
         print(f"wrote {path}")
+    if result.stored is not None:
+        print(f"added to the store {args.store}: {result.stored} quads in it now")
     return EXIT_INPUT_FAILED if result.failures else EXIT_OK
 
 

@@ -18,16 +18,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
-from pyoxigraph import Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.extract import read_doc
-from kg.models import Actor, Article, Extraction, ReadFailure
+from kg.models import Actor, ActorType, Article, Extraction, ReadFailure
 from kg.nlp import load_pipeline, parse
 from kg.rdf import to_quads
 from kg.read import read_articles
-from kg.resolve import merge_actors, resolve
+from kg.resolve import combine_actors, merge_actors, resolve
 
 DEFAULT_FORMATS = ("ttl", "html")
 BATCH_SIZE = 16  # articles sent to a worker at once
@@ -44,6 +44,7 @@ class BuildResult:
     quads: tuple[Quad, ...]
     seconds: float
     written: tuple[Path, ...] = ()
+    stored: int | None = None  # quads in the store after ``build(..., store=DIR)`` added to it
 
     @property
     def statements(self) -> int:
@@ -80,14 +81,21 @@ def article_words(article: Article) -> int:
 
 
 def extract_articles(
-    articles: Iterable[Article], *, jobs: int = 1, batch_size: int | None = None
+    articles: Iterable[Article], *, jobs: int = 1, batch_size: int | None = None, dask: str | None = None
 ) -> Iterator[Extraction]:
     """Parse and resolve articles as a stream: one ``Extraction`` per article, in input order.
 
     With ``jobs`` > 1, batches of ``batch_size`` articles go to that many worker processes (the
     spaCy pipeline loaded once in each); at most ``2 * jobs`` batches are in flight. Input that
     fits in one batch is extracted in this process. ``batch_size`` defaults to ``BATCH_SIZE``.
+    With ``dask`` (a scheduler address, or ``"local"`` for a LocalCluster of ``jobs`` workers),
+    the batches go to Dask workers instead (``kg.distributed.extract_on_dask``).
     """
+    if dask is not None:
+        from kg.distributed import extract_on_dask
+
+        yield from extract_on_dask(articles, dask, workers=jobs, batch_size=batch_size)
+        return
     if jobs <= 1:
         for article, doc, body in parse(articles):
             yield resolve(read_doc(article, doc, body))
@@ -215,6 +223,8 @@ def build(
     date: str | None = None,
     jobs: int | None = None,
     progress: TextIO | None = None,
+    store: str | Path | None = None,
+    dask: str | None = None,
 ) -> BuildResult:
     """Read articles (files or folders), extract who said what, and write the graph to ``output``.
 
@@ -222,6 +232,10 @@ def build(
     ``BuildResult.failures`` and do not stop the others. ``jobs`` worker processes parse the
     articles (default: ``default_jobs()``; 1 parses in this process); the output is the same
     whatever their number. With ``progress`` (e.g. ``sys.stderr``), progress lines are written there.
+    With ``store`` (a folder), the graph is also added to the persistent store there (``add_to_store``).
+    With ``dask``, a Dask scheduler address or ``"local"`` (a LocalCluster of ``jobs`` workers on
+    127.0.0.1, started and closed here), the articles are parsed on Dask workers; the output is the
+    same. ``kg.distributed.DaskError`` when Dask is missing or the scheduler does not answer.
     """
     started = time.perf_counter()
     failures: list[ReadFailure] = []
@@ -238,7 +252,8 @@ def build(
                 yield item
 
     def extracted() -> Iterator[Extraction]:
-        for extraction in extract_articles(readable(), jobs=default_jobs() if jobs is None else jobs):
+        workers = default_jobs() if jobs is None else jobs
+        for extraction in extract_articles(readable(), jobs=workers, dask=dask):
             if meter is not None:
                 meter.update()
             yield extraction
@@ -252,7 +267,9 @@ def build(
     quads = tuple(to_quads(extractions, (actors[k] for k in sorted(actors))))
     result = BuildResult(extractions, tuple(failures), actors, quads, 0.0)
     written = write_outputs(result, Path(output), formats) if output is not None else ()
-    return BuildResult(extractions, tuple(failures), actors, quads, time.perf_counter() - started, written)
+    stored = add_to_store(quads, actors.values(), store) if store is not None else None
+    return BuildResult(extractions, tuple(failures), actors, quads, time.perf_counter() - started, written,
+                       stored)
 
 
 def write_outputs(result: BuildResult, folder: Path, formats: Iterable[str]) -> tuple[Path, ...]:
@@ -267,3 +284,71 @@ def write_outputs(result: BuildResult, folder: Path, formats: Iterable[str]) -> 
         EXPORTERS[name](result.quads, path)
         written.append(path)
     return tuple(written)
+
+
+def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | Path) -> int:
+    """Add a build's graph to the persistent pyoxigraph store at ``folder`` (created when missing).
+
+    Each article's named graph replaces the graph of that name (an article built again, identified
+    by ``Article.id``, replaces its own graph); ``graph/actors`` becomes the merge of the actors already
+    stored with ``actors`` (``combine_actors``, so building in parts equals building at once), and
+    ``graph/vocabulary`` the union of both. Returns the number of quads in the store afterwards.
+    Raises ``kg.stores.LoadError`` when the store cannot be opened or written.
+    """
+    from kg.iris import ACTORS_GRAPH, VOCABULARY_GRAPH
+    from kg.rdf import actor_quads
+    from kg.stores import replace_graphs
+
+    actors_graph = NamedNode(ACTORS_GRAPH)
+    stored_actors: list[Actor] = []
+    staging = Store()
+    if Path(folder).is_dir() and any(Path(folder).iterdir()):
+        existing = _open_store(folder)
+        stored_actors = read_actors(existing)
+        staging.extend(existing.quads_for_pattern(None, None, None, NamedNode(VOCABULARY_GRAPH)))
+        del existing
+    staging.extend(q for q in quads if q.graph_name != actors_graph)
+    merged = combine_actors([*stored_actors, *actors])
+    staging.extend(q for key in sorted(merged) for q in actor_quads(merged[key]))
+    replace_graphs(staging, folder)
+    target = _open_store(folder)
+    try:
+        return len(target)
+    finally:
+        del target
+
+
+def _open_store(folder: str | Path) -> Store:
+    from kg.stores import LoadError
+
+    try:
+        return Store.read_only(str(folder))
+    except OSError as exc:
+        raise LoadError(f"cannot open the store {folder}: {' '.join(str(exc).split())}") from None
+
+
+def read_actors(store: Store) -> list[Actor]:
+    """The actor descriptions of a store's ``graph/actors`` (the inverse of ``kg.rdf.actor_quads``), by key."""
+    from kg.iris import ACTORS_GRAPH, actor_iri
+    from kg.rdf import ACTOR_CLASS, WIKIDATA_ENTITY
+
+    types = {str(iri): cast(ActorType, name) for name, iri in ACTOR_CLASS.items()}
+    prefix = actor_iri("")
+    found: dict[str, dict[str, list[str]]] = {}
+    for quad in store.quads_for_pattern(None, None, None, NamedNode(ACTORS_GRAPH)):
+        if not isinstance(quad.subject, NamedNode) or not quad.subject.value.startswith(prefix):
+            continue
+        fields = found.setdefault(quad.subject.value[len(prefix):], {})
+        value = quad.object.value if isinstance(quad.object, (NamedNode, Literal)) else ""
+        fields.setdefault(quad.predicate.value.rpartition("#")[2].rpartition("/")[2], []).append(value)
+    actors = []
+    for key in sorted(found):
+        fields = found[key]
+        kinds = sorted(types[t] for t in fields.get("type", []) if t in types)
+        labels = sorted(fields.get("label", []), key=lambda name: (-len(name), name))
+        if not kinds or not labels:
+            continue  # not a description this tool wrote
+        same = [w[len(WIKIDATA_ENTITY):] for w in fields.get("sameAs", []) if w.startswith(WIKIDATA_ENTITY)]
+        aliases = tuple(sorted(set(fields.get("altLabel", [])) | set(labels[1:])))
+        actors.append(Actor(key, labels[0], kinds[0], aliases, min(same) if same else None))
+    return actors

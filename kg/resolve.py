@@ -397,15 +397,24 @@ def resolve(reading: Reading, gazetteer: Gazetteer | None = None) -> Extraction:
 
 
 def merge_actors(extractions: Iterable[Extraction]) -> dict[str, Actor]:
-    """One description per actor key across articles: the curated or fullest label, all aliases."""
+    """One description per actor key across articles (``combine_actors`` of all their actors)."""
+    return combine_actors(actor for extraction in extractions for actor in extraction.actors)
+
+
+def combine_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """Merge descriptions of the same actor key, whatever their order.
+
+    The label is the curated one (of a description with a Wikidata id), else the longest, ties
+    broken alphabetically; the aliases are every other name of every description. The type and
+    Wikidata id are those of the first description that has them. Merging is associative, so
+    descriptions merged earlier (e.g. read back from a store) merge again with new ones to the
+    same result as merging everything at once.
+    """
     merged: dict[str, Actor] = {}
-    for extraction in extractions:
-        for actor in extraction.actors:
-            seen = merged.get(actor.key)
-            if seen is None:
-                merged[actor.key] = actor
-                continue
-            label = seen.label if seen.wikidata or len(seen.label) >= len(actor.label) else actor.label
-            names = (set(seen.aliases) | set(actor.aliases) | {seen.label, actor.label}) - {label}
-            merged[actor.key] = Actor(seen.key, label, seen.type, tuple(sorted(names)), seen.wikidata)
+    for actor in actors:
+        seen = merged.get(actor.key, actor)
+        labels = [a.label for a in (seen, actor) if a.wikidata] or [seen.label, actor.label]
+        label = min(labels, key=lambda name: (-len(name), name))
+        names = (set(seen.aliases) | set(actor.aliases) | {seen.label, actor.label}) - {label}
+        merged[actor.key] = Actor(seen.key, label, seen.type, tuple(sorted(names)), seen.wikidata or actor.wikidata)
     return merged

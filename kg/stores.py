@@ -175,6 +175,16 @@ def load_store(paths: Iterable[str | Path], folder: str | Path) -> LoadResult:
     """
     started = time.perf_counter()
     staging, files = read_dataset(paths)
+    counts = replace_graphs(staging, folder)
+    return LoadResult(str(folder), files, counts, time.perf_counter() - started)
+
+
+def replace_graphs(staging: Store, folder: str | Path) -> tuple[GraphCount, ...]:
+    """Replace, in the persistent store at ``folder`` (created when missing), each named graph of ``staging``.
+
+    Every graph named in ``staging`` is cleared in the store, then ``staging`` is bulk loaded; other graphs
+    of the store are left as they are. Returns the triple counts of the replaced graphs, in IRI order.
+    """
     graphs = _graphs(staging)
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
@@ -186,12 +196,11 @@ def load_store(paths: Iterable[str | Path], folder: str | Path) -> LoadResult:
             store.clear_graph(graph)
         store.bulk_extend(staging)
         store.flush()
-        counts = tuple(GraphCount(g.value, _count(store, g)) for g in graphs)
+        return tuple(GraphCount(g.value, _count(store, g)) for g in graphs)
     except OSError as exc:
         raise LoadError(f"cannot write the store {folder}: {' '.join(str(exc).split())}") from None
     finally:
         del store
-    return LoadResult(str(folder), files, counts, time.perf_counter() - started)
 
 
 # --- SPARQL servers -----------------------------------------------------------------------------------
