@@ -24,6 +24,7 @@ from typing import Any
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store
 
 from kg.models import ReadFailure
+from kg.sources import RDF_FORMATS
 from kg.vocab import GKG
 
 Node = NamedNode | BlankNode | Literal
@@ -48,10 +49,6 @@ _ACTOR_TYPES = {str(GKG.Person): "Person", str(GKG.Organization): "Organization"
 _READ_PREDICATES = (_RDF_TYPE, _LABEL, _ALT_LABEL, _NOTATION, _SOURCE, *_SAME_AS,
                     *(str(p) for p in (GKG.mentionedIn, GKG.source, GKG.quote, GKG.direct, GKG.speaker,
                                        GKG.agent, GKG.target, GKG.eventType, GKG.affiliatedWith)))
-_GRAPH_FORMATS = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS,
-                  ".trig": RdfFormat.TRIG, ".jsonld": RdfFormat.JSON_LD, ".json": RdfFormat.JSON_LD,
-                  ".rdf": RdfFormat.RDF_XML, ".owl": RdfFormat.RDF_XML, ".n3": RdfFormat.N3}
-
 # ---------------------------------------------------------------- text
 
 
@@ -279,7 +276,7 @@ def load_graph(paths: Sequence[str | Path]) -> Store:
     """An in-memory store holding the RDF files (format from the extension, Turtle by default)."""
     store = Store()
     for path in map(Path, paths):
-        store.load(path=str(path), format=_GRAPH_FORMATS.get(path.suffix.lower(), RdfFormat.TURTLE))
+        store.load(path=str(path), format=RDF_FORMATS.get(path.suffix.lower(), RdfFormat.TURTLE))
     return store
 
 

@@ -119,3 +119,14 @@ def cameo_concept(code: str) -> URIRef:
 
 if __name__ == "__main__":
     print(class_body(ontology_graph()))
+
+
+@cache
+def quad_classes() -> dict[str, int]:
+    """Every CAMEO code of the ontology -> the quad class of its root (``gkg:quadClass``: 1 verbal
+    cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict)."""
+    graph = ontology_graph()
+    by_root = {str(graph.value(root, SKOS.notation)): int(str(value))
+               for root, value in graph.subject_objects(URIRef(GKG_NS + "quadClass"))}
+    return {code: by_root[code[:2]] for code in cameo_codes() if code[:2] in by_root}
+

@@ -35,11 +35,11 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pyoxigraph import Quad, QuerySolutions, RdfFormat, Store
+from pyoxigraph import Quad, QuerySolutions, Store
 
 from kg.export.files import write_text_atomically
 from kg.gazetteer import load_gazetteer
-from kg.resources import ontology_path
+from kg.vocab import cameo_concept, quad_classes
 
 COLUMNS = ("event_id", "date", "source_actor", "source_country", "target_actor", "target_country",
            "cameo_code", "cameo_root", "quad_class", "cue_or_trigger", "text", "article", "article_title",
@@ -84,13 +84,6 @@ SELECT ?actor (MIN(?l) AS ?label) (MAX(IF(?type = gkg:Country, 1, 0)) AS ?countr
 _AFFILIATIONS = "SELECT ?actor ?state WHERE { ?actor gkg:affiliatedWith ?state . ?state a gkg:Country }"
 _AFFILIATIONS_BY_GRAPH = """
 SELECT ?g ?actor ?state WHERE { GRAPH ?g { ?actor gkg:affiliatedWith ?state } ?state a gkg:Country }"""
-_CAMEO = """
-SELECT ?concept ?notation ?root ?quadClass WHERE {
-  ?concept skos:notation ?notation ; skos:broader* ?top .
-  ?top gkg:quadClass ?quadClass ; skos:notation ?root .
-}"""
-
-
 class EventRow(NamedTuple):
     event_id: str
     date: str
@@ -119,11 +112,8 @@ def _select(store: Store, query: str) -> Iterator[dict[str, str]]:
 
 @cache
 def cameo_table() -> dict[str, tuple[str, str, int]]:
-    """CAMEO concept IRI -> (code, root code, quad class), read from the ontology."""
-    store = Store()
-    store.load(path=ontology_path("geokg.ttl"), format=RdfFormat.TURTLE)
-    return {row["concept"]: (row["notation"], row["root"], int(row["quadClass"]))
-            for row in _select(store, _CAMEO)}
+    """CAMEO concept IRI -> (code, root code, quad class), from the ontology (``kg.vocab``)."""
+    return {str(cameo_concept(code)): (code, code[:2], quad_class) for code, quad_class in quad_classes().items()}
 
 
 def _alpha3(key: str) -> str:

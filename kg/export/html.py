@@ -32,6 +32,7 @@ from pyvis.network import Network
 
 from kg.export.files import write_text_atomically
 from kg.models import ACTOR_TYPES, ActorType
+from kg.vocab import quad_classes
 
 _PREFIXES = {
     "gkg": "https://w3id.org/geokg/ontology#",
@@ -59,13 +60,13 @@ _AFFILIATION_COLOUR = "#9e9e9e"
 _STATEMENT_COLOUR = "#e8e2c8"
 _BIG_GRAPH = 500  # actors above which the layout trades care for speed
 _UNCLASSIFIED = ("interaction (no CAMEO type)", "#616161")
-# CAMEO roots grouped into the four quad classes: (first root, last root, name, colour)
-_QUAD_CLASSES = (
-    (1, 5, "verbal cooperation", "#8bc34a"),
-    (6, 9, "material cooperation", "#1b7f3b"),
-    (10, 14, "verbal conflict", "#ff9800"),
-    (15, 20, "material conflict", "#d32f2f"),
-)
+# The four CAMEO quad classes (``gkg:quadClass`` in the ontology): name and colour
+_QUAD_CLASSES = {
+    1: ("verbal cooperation", "#8bc34a"),
+    2: ("material cooperation", "#1b7f3b"),
+    3: ("verbal conflict", "#ff9800"),
+    4: ("material conflict", "#d32f2f"),
+}
 
 # --- reading the graph -------------------------------------------------------------------------------
 
@@ -271,12 +272,7 @@ def _listed(lines: list[str]) -> list[str]:
 
 def _quad_class(notation: str | None) -> tuple[str, str]:
     """Name and colour of the quad class of a CAMEO code ("111" -> root 11 -> verbal conflict)."""
-    if notation and len(notation) >= 2 and notation[:2].isdigit():
-        root = int(notation[:2])
-        for first, last, name, colour in _QUAD_CLASSES:
-            if first <= root <= last:
-                return name, colour
-    return _UNCLASSIFIED
+    return _QUAD_CLASSES.get(quad_classes().get(notation or "", 0), _UNCLASSIFIED)
 
 
 # --- the network -------------------------------------------------------------------------------------
@@ -817,7 +813,7 @@ def _legend() -> str:
                     f"{html.escape(actor_type)}")
     rows.append("<b>Edges</b>")
     lines = [("said about (quote names the actor)", _SAID_ABOUT_COLOUR, "solid")]
-    lines += [(name, colour, "solid") for _, _, name, colour in _QUAD_CLASSES]
+    lines += [(name, colour, "solid") for name, colour in _QUAD_CLASSES.values()]
     lines += [(*_UNCLASSIFIED, "solid"), ("affiliated with", _AFFILIATION_COLOUR, "dashed")]
     for label, colour, style in lines:
         swatch = f'<span class="line" style="border-top-color: {colour}; border-top-style: {style}"></span>'
@@ -838,7 +834,7 @@ def _tools(view: str) -> str:
     types = [*ACTOR_TYPES, *(["Statement"] if view == "full" else [])]
     boxes = "".join(f'<label><input type="checkbox" class="kg-type" value="{html.escape(t)}" checked> '
                     f"{html.escape(t)}</label>" for t in types)
-    classes = [("said", "said about"), *[(name, name) for _, _, name, _ in _QUAD_CLASSES],
+    classes = [("said", "said about"), *[(name, name) for name, _ in _QUAD_CLASSES.values()],
                (_UNCLASSIFIED[0], "no CAMEO type"), ("affiliated with", "affiliated with")]
     class_boxes = "".join(f'<label><input type="checkbox" class="kg-class" value="{html.escape(value)}" checked> '
                           f"{html.escape(name)}</label>" for value, name in classes)
