@@ -2,7 +2,7 @@
 
     >>> import kg
     >>> result = kg.build(["seeds"], "output")        # doctest: +SKIP
-    >>> result.extractions[0].statements[0].quote     # doctest: +SKIP
+    >>> result.summary()                              # doctest: +SKIP
 """
 
 from kg.evaluate import EvalReport, evaluate, score_graph

@@ -1,10 +1,13 @@
 """``build()``: the orchestration that the CLI's ``kg build`` calls, usable from a notebook too.
 
 Articles flow as a stream: read, parsed (``nlp.pipe``), extracted into small ``Extraction``
-records, and only those are kept; no spaCy ``Doc`` outlives its article. With ``jobs`` > 1 the
-parsing and extraction run in worker processes, batch by batch, with a bounded number of
-batches in flight; the results come back in input order, so the output does not depend on
-``jobs``.
+records, turned into their named graph's quads and spooled to disk (``kg.spool``); no spaCy ``Doc``
+outlives its article and no ``Extraction`` outlives its quads. What is kept per article is a line of
+the report (``InputReport``); across articles only the merged actor descriptions and the CAMEO codes
+used, which grow with the actors of the corpus, not with its articles. The spool is then merged
+into the canonical order once, and each output format streams from it. With ``jobs`` > 1 the
+parsing and extraction run in worker processes, batch by batch, with a bounded number of batches in
+flight; the results come back in input order, so the output does not depend on ``jobs``.
 """
 
 from __future__ import annotations
@@ -16,18 +19,23 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import chain, islice
+from functools import cached_property
+from itertools import chain, groupby
+from operator import attrgetter
 from pathlib import Path
+from typing import Literal as Kind
 from typing import TextIO, cast
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.extract import read_doc
+from kg.iters import batched
 from kg.models import Actor, ActorType, Article, Extraction, ReadFailure
 from kg.nlp import load_pipeline, parse
-from kg.rdf import to_quads
+from kg.rdf import actor_quads, article_quads, cameo_quads, event_codes
 from kg.read import read_articles
-from kg.resolve import combine_actors, merge_actors, resolve
+from kg.resolve import combine_actors, merge_actor, resolve
+from kg.spool import QuadSpool, SortedQuads, sorted_quads
 
 DEFAULT_FORMATS = ("ttl", "html")
 BATCH_SIZE = 16  # articles sent to a worker at once
@@ -35,42 +43,76 @@ AHEAD = 2  # batches in flight per worker: enough to keep them busy, few enough 
 
 
 @dataclass(frozen=True)
-class BuildResult:
-    """What a build read and made: one ``Extraction`` per article, the failures, and the graph."""
+class InputReport:
+    """What became of one input (a file, or a line of a JSON Lines file): built, or why not."""
 
-    extractions: tuple[Extraction, ...]
-    failures: tuple[ReadFailure, ...]
+    source: str
+    status: Kind["built", "skipped", "failed"]
+    reason: str = ""
+    article: str = ""  # the ``Article.id`` of a built input
+    words: int = 0
+    statements: int = 0
+    events: int = 0
+    actors: int = 0
+    quads: int = 0
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build read and made: a report line per input, the merged actors, and the graph.
+
+    ``graph`` is the whole graph in canonical order, on disk (``kg.spool.SortedQuads``): iterating it
+    streams the quads, however many there are.
+    """
+
+    inputs: tuple[InputReport, ...]
     actors: dict[str, Actor]
-    quads: tuple[Quad, ...]
+    graph: SortedQuads
     seconds: float
     written: tuple[Path, ...] = ()
     stored: int | None = None  # quads in the store after ``build(..., store=DIR)`` added to it
 
     @property
-    def statements(self) -> int:
-        return sum(len(e.statements) for e in self.extractions)
+    def quads(self) -> SortedQuads:
+        return self.graph
 
     @property
-    def triples(self) -> int:
-        return len({(q.subject, q.predicate, q.object) for q in self.quads})
+    def articles(self) -> tuple[str, ...]:
+        """The ids of the articles built, in input order."""
+        return tuple(i.article for i in self.inputs if i.status == "built")
 
-    def store(self) -> Store:
-        """The graph in an in-memory pyoxigraph store (one named graph per article), for SPARQL."""
-        store = Store()
-        store.extend(self.quads)
-        return store
+    @property
+    def failures(self) -> tuple[ReadFailure, ...]:
+        """The inputs that were not built, and why."""
+        return tuple(ReadFailure(i.source, i.reason) for i in self.inputs if i.status != "built")
+
+    @property
+    def statements(self) -> int:
+        return sum(i.statements for i in self.inputs)
 
     @property
     def words(self) -> int:
         """Words of prose read (the text spaCy parsed), summed over the articles."""
-        return sum(article_words(e.article) for e in self.extractions)
+        return sum(i.words for i in self.inputs)
+
+    @cached_property
+    def triples(self) -> int:
+        from kg.export.turtle import unique_triples
+
+        return sum(1 for _ in unique_triples(self.graph))
+
+    def store(self) -> Store:
+        """The graph in an in-memory pyoxigraph store (one named graph per article), for SPARQL."""
+        store = Store()
+        store.bulk_extend(self.graph)
+        return store
 
     def summary(self) -> str:
         rate = ""
         if self.seconds > 0:
-            rate = (f" ({len(self.extractions) / self.seconds:.1f} articles/s, "
+            rate = (f" ({len(self.articles) / self.seconds:.1f} articles/s, "
                     f"{self.words / self.seconds:,.0f} words/s)")
-        return (f"{len(self.extractions)} articles, {len(self.actors)} actors, {self.statements} statements, "
+        return (f"{len(self.articles)} articles, {len(self.actors)} actors, {self.statements} statements, "
                 f"{self.triples} triples in {self.seconds:.1f} s{rate}"
                 + (f"; {len(self.failures)} inputs failed" if self.failures else ""))
 
@@ -100,7 +142,7 @@ def extract_articles(
         for article, doc, body in parse(articles):
             yield resolve(read_doc(article, doc, body))
         return
-    batches = _batches(articles, batch_size or BATCH_SIZE)
+    batches = batched(articles, batch_size or BATCH_SIZE)
     first = next(batches, None)
     second = next(batches, None)
     if second is None:  # not worth starting processes
@@ -109,14 +151,8 @@ def extract_articles(
     yield from _extract_in_processes(chain([first or [], second], batches), jobs)
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, max(size, 1))):
-        yield batch
-
-
 def _start_worker() -> None:
-    load_pipeline()  # once per process (already loaded, and shared, when the process was forked)
+    load_pipeline()  # once per process
 
 
 def _extract_batch(articles: list[Article]) -> list[Extraction]:
@@ -126,8 +162,8 @@ def _extract_batch(articles: list[Article]) -> list[Extraction]:
 def _extract_in_processes(batches: Iterator[list[Article]], jobs: int) -> Iterator[Extraction]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if context.get_start_method() == "fork":
-        load_pipeline()  # load once here; the forked workers share it
+    # each worker loads the model itself, all at once, rather than this process first (which then holds
+    # a copy it never uses); a fork is cheap as long as this process has not loaded it
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker)
     pending: deque[Future[list[Extraction]]] = deque()
     try:
@@ -238,42 +274,57 @@ def build(
     same. ``kg.distributed.DaskError`` when Dask is missing or the scheduler does not answer.
     """
     started = time.perf_counter()
-    failures: list[ReadFailure] = []
     paths = list(paths)
     meter = Progress(progress, count_inputs(paths)) if progress is not None else None
+    reports: dict[int, InputReport] = {}  # by position in the input, so the order does not depend on ``jobs``
+    in_flight: deque[int] = deque()  # positions of the articles sent to be extracted, in order
 
     def readable() -> Iterator[Article]:
-        for item in read_articles(paths, date=date):
+        for position, item in enumerate(read_articles(paths, date=date)):
             if isinstance(item, ReadFailure):
-                failures.append(item)
+                reports[position] = InputReport(item.source, "failed", item.reason)
                 if meter is not None:
                     meter.update()
             else:
+                in_flight.append(position)
                 yield item
 
-    def extracted() -> Iterator[Extraction]:
-        workers = default_jobs() if jobs is None else jobs
+    actors: dict[str, Actor] = {}
+    codes: set[str] = set()
+    spool = QuadSpool()
+    workers = default_jobs() if jobs is None else jobs
+    try:
         for extraction in extract_articles(readable(), jobs=workers, dask=dask):
+            quads = list(article_quads(extraction))
+            spool.add(quads)
+            for actor in extraction.actors:
+                merge_actor(actors, actor)
+            codes |= event_codes(extraction)
+            reports[in_flight.popleft()] = built_report(extraction, len(quads))
             if meter is not None:
                 meter.update()
-            yield extraction
-
-    try:
-        extractions = tuple(extracted())
     finally:
         if meter is not None:
             meter.close()
-    actors = merge_actors(extractions)
-    quads = tuple(to_quads(extractions, (actors[k] for k in sorted(actors))))
-    result = BuildResult(extractions, tuple(failures), actors, quads, 0.0)
-    written = write_outputs(result, Path(output), formats) if output is not None else ()
-    stored = add_to_store(quads, actors.values(), store) if store is not None else None
-    return BuildResult(extractions, tuple(failures), actors, quads, time.perf_counter() - started, written,
-                       stored)
+    spool.add(q for key in sorted(actors) for q in actor_quads(actors[key]))
+    spool.add(cameo_quads(codes))
+    graph = spool.finish()
+    inputs = tuple(reports[position] for position in sorted(reports))
+    written = write_outputs(graph, Path(output), formats) if output is not None else ()
+    stored = add_to_store(graph, actors.values(), store) if store is not None else None
+    return BuildResult(inputs, actors, graph, time.perf_counter() - started, written, stored)
 
 
-def write_outputs(result: BuildResult, folder: Path, formats: Iterable[str]) -> tuple[Path, ...]:
-    """Write the graph in each format to ``folder/graph.<ext>`` (``kg.export.output_name``)."""
+def built_report(extraction: Extraction, quads: int) -> InputReport:
+    article = extraction.article
+    return InputReport(article.source, "built", article=article.id, words=article_words(article),
+                       statements=len(extraction.statements), events=len(extraction.events),
+                       actors=len(extraction.actors), quads=quads)
+
+
+def write_outputs(quads: Iterable[Quad], folder: Path, formats: Iterable[str]) -> tuple[Path, ...]:
+    """Write canonical ``quads`` (re-iterable, e.g. ``SortedQuads``) in each format to ``folder/graph.<ext>``
+    (``kg.export.output_name``)."""
     from kg.export import EXPORTERS, output_name
 
     written = []
@@ -281,7 +332,7 @@ def write_outputs(result: BuildResult, folder: Path, formats: Iterable[str]) -> 
         if name not in EXPORTERS:
             raise ValueError(f"unknown format {name!r}; known: {', '.join(sorted(EXPORTERS))}")
         path = folder / output_name(name)
-        EXPORTERS[name](result.quads, path)
+        EXPORTERS[name](quads, path)
         written.append(path)
     return tuple(written)
 
@@ -289,42 +340,44 @@ def write_outputs(result: BuildResult, folder: Path, formats: Iterable[str]) -> 
 def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | Path) -> int:
     """Add a build's graph to the persistent pyoxigraph store at ``folder`` (created when missing).
 
-    Each article's named graph replaces the graph of that name (an article built again, identified
-    by ``Article.id``, replaces its own graph); ``graph/actors`` becomes the merge of the actors already
+    Each article's named graph replaces the graph of that name, in one transaction per graph (an
+    article built again, identified by ``Article.id``, replaces its own graph; a run killed midway
+    leaves every graph whole, old or new); ``graph/actors`` becomes the merge of the actors already
     stored with ``actors`` (``combine_actors``, so building in parts equals building at once), and
     ``graph/vocabulary`` the union of both. Returns the number of quads in the store afterwards.
     Raises ``kg.stores.LoadError`` when the store cannot be opened or written.
     """
     from kg.iris import ACTORS_GRAPH, VOCABULARY_GRAPH
-    from kg.rdf import actor_quads
-    from kg.stores import replace_graphs
+    from kg.stores import LoadError
 
-    actors_graph = NamedNode(ACTORS_GRAPH)
-    stored_actors: list[Actor] = []
-    staging = Store()
-    if Path(folder).is_dir() and any(Path(folder).iterdir()):
-        existing = _open_store(folder)
-        stored_actors = read_actors(existing)
-        staging.extend(existing.quads_for_pattern(None, None, None, NamedNode(VOCABULARY_GRAPH)))
-        del existing
-    staging.extend(q for q in quads if q.graph_name != actors_graph)
-    merged = combine_actors([*stored_actors, *actors])
-    staging.extend(q for key in sorted(merged) for q in actor_quads(merged[key]))
-    replace_graphs(staging, folder)
-    target = _open_store(folder)
+    actors_graph, vocabulary = NamedNode(ACTORS_GRAPH), NamedNode(VOCABULARY_GRAPH)
     try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        target = Store(str(folder))
+    except OSError as exc:
+        raise LoadError(f"cannot open the store {folder}: {' '.join(str(exc).split())}") from None
+    by_graph = sorted_quads((q for q in quads if q.graph_name != actors_graph), by_graph=True)
+    try:
+        merged = combine_actors([*read_actors(target), *actors])
+        for graph, group in groupby(by_graph, key=attrgetter("graph_name")):
+            if graph == vocabulary:
+                target.extend(group)  # shared by all builds: a union
+            else:
+                replace_graph(target, graph, group)
+        replace_graph(target, actors_graph, (q for key in sorted(merged) for q in actor_quads(merged[key])))
+        target.flush()
         return len(target)
+    except OSError as exc:
+        raise LoadError(f"cannot write the store {folder}: {' '.join(str(exc).split())}") from None
     finally:
+        by_graph.close()
         del target
 
 
-def _open_store(folder: str | Path) -> Store:
-    from kg.stores import LoadError
-
-    try:
-        return Store.read_only(str(folder))
-    except OSError as exc:
-        raise LoadError(f"cannot open the store {folder}: {' '.join(str(exc).split())}") from None
+def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None:
+    """Replace the named graph ``graph`` of ``store`` with the triples of ``quads``, in one transaction."""
+    triples = " ".join(f"{q.triple} ." for q in quads)
+    store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {triples} }} }}")
 
 
 def read_actors(store: Store) -> list[Actor]:

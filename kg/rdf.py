@@ -219,16 +219,20 @@ def canonical(quads: Iterable[Quad]) -> list[Quad]:
     return sorted(set(quads), key=str)
 
 
+def event_codes(extraction: Extraction) -> set[str]:
+    """The CAMEO codes an article's graph uses (``cameo_quads`` describes them in ``graph/vocabulary``)."""
+    return ({e.code for e in extraction.events if not (e.negated or e.hypothetical)}
+            | {s.event_type for s in extraction.statements if s.event_type and s.target})
+
+
 def to_quads(extractions: Iterable[Extraction], actors: Iterable[Actor]) -> list[Quad]:
-    """The whole graph of a build: every article's graph and the merged actor descriptions."""
+    """The whole graph of a few articles, in memory: every article's graph and the given actor descriptions.
+    (``kg.build`` makes the same graph as a stream, for corpora of any size.)"""
     quads: list[Quad] = []
-    extractions = list(extractions)
-    for extraction in extractions:
-        quads.extend(article_quads(extraction))
     codes: set[str] = set()
     for extraction in extractions:
-        codes |= {e.code for e in extraction.events if not (e.negated or e.hypothetical)}
-        codes |= {s.event_type for s in extraction.statements if s.event_type and s.target}
+        quads.extend(article_quads(extraction))
+        codes |= event_codes(extraction)
     for actor in actors:
         quads.extend(actor_quads(actor))
     quads.extend(cameo_quads(codes))

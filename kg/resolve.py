@@ -11,7 +11,7 @@ Within an article, surface forms of one actor merge into one ``Actor``:
 - "he"/"she" as a speaker is the nearest person before it who was the subject of a sentence (or,
   failing that, the nearest person), looking back a few sentences at most.
 A speaker that cannot be resolved is left unknown (``None``) rather than guessed.
-Across articles, actors merge by ``Actor.key`` (``merge_actors``).
+Across articles, actors merge by ``Actor.key`` (``combine_actors``).
 """
 
 from __future__ import annotations
@@ -396,11 +396,6 @@ def resolve(reading: Reading, gazetteer: Gazetteer | None = None) -> Extraction:
     return Extraction(reading.article, actors, tuple(statements), affiliations, events, counts)
 
 
-def merge_actors(extractions: Iterable[Extraction]) -> dict[str, Actor]:
-    """One description per actor key across articles (``combine_actors`` of all their actors)."""
-    return combine_actors(actor for extraction in extractions for actor in extraction.actors)
-
-
 def combine_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
     """Merge descriptions of the same actor key, whatever their order.
 
@@ -412,9 +407,14 @@ def combine_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
     """
     merged: dict[str, Actor] = {}
     for actor in actors:
-        seen = merged.get(actor.key, actor)
-        labels = [a.label for a in (seen, actor) if a.wikidata] or [seen.label, actor.label]
-        label = min(labels, key=lambda name: (-len(name), name))
-        names = (set(seen.aliases) | set(actor.aliases) | {seen.label, actor.label}) - {label}
-        merged[actor.key] = Actor(seen.key, label, seen.type, tuple(sorted(names)), seen.wikidata or actor.wikidata)
+        merge_actor(merged, actor)
     return merged
+
+
+def merge_actor(merged: dict[str, Actor], actor: Actor) -> None:
+    """Merge one description into ``merged`` (by key): the step of ``combine_actors``, for streams."""
+    seen = merged.get(actor.key, actor)
+    labels = [a.label for a in (seen, actor) if a.wikidata] or [seen.label, actor.label]
+    label = min(labels, key=lambda name: (-len(name), name))
+    names = (set(seen.aliases) | set(actor.aliases) | {seen.label, actor.label}) - {label}
+    merged[actor.key] = Actor(seen.key, label, seen.type, tuple(sorted(names)), seen.wikidata or actor.wikidata)

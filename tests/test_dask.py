@@ -64,7 +64,7 @@ def test_dask_build_is_byte_identical_to_a_local_build(scheduler: str, corpus: P
     inputs = [corpus, ROOT / "seeds"]
     local = build(inputs, tmp_path / "local", formats=("ttl", "nq"), jobs=1)
     on_dask = build(inputs, tmp_path / "dask", formats=("ttl", "nq"), dask=scheduler)
-    assert len(on_dask.extractions) == len(ARTICLES) + 1
+    assert len(on_dask.articles) == len(ARTICLES) + 1
     assert on_dask.statements > len(ARTICLES)
     assert [p.read_bytes() for p in on_dask.written] == [p.read_bytes() for p in local.written]
 

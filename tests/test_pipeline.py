@@ -59,7 +59,7 @@ def test_two_processes_write_the_same_bytes_as_one(corpus: Path, tmp_path: Path)
     outputs = {}
     for jobs in (1, 2):
         result = build([corpus, ROOT / "seeds"], tmp_path / f"out{jobs}", formats=("ttl", "nq"), jobs=jobs)
-        assert len(result.extractions) == len(ARTICLES) + 1 and not result.failures
+        assert len(result.articles) == len(ARTICLES) + 1 and not result.failures
         outputs[jobs] = [path.read_bytes() for path in result.written]
     assert outputs[1] == outputs[2]
     assert b"Rutte" in outputs[2][0] and b"Zelensky" in outputs[2][0]

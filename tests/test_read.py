@@ -599,7 +599,7 @@ def test_build_from_jsonl_gz(tmp_path: Path) -> None:
         ("wire#1", "Finland doubts pipeline", "2025-06-19", "http://www.w3.org/2001/XMLSchema#date"),
         ("wire#2", "Estonia backs pipeline", "2025-06-20", "http://www.w3.org/2001/XMLSchema#date"),
     ]
-    assert sorted(e.article.id for e in result.extractions) == ["wire-1", "wire-2"]
+    assert result.articles == ("wire-1", "wire-2")
     assert (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8").count("Estonia backs pipeline") == 1
 
 

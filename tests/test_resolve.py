@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.gazetteer import Entry, Gazetteer, Office
 from kg.models import Actor, Article, Extraction, Mention, Quote, Reading, RoleMention
-from kg.resolve import merge_actors, resolve
+from kg.resolve import combine_actors, resolve
 
 GAZETTEER = Gazetteer([
     Entry("Q1", "Ruritania", "Country", "Q1", ("Republic of Ruritania",), ("Ruritanian",), ("Strelsau",),
@@ -91,4 +91,5 @@ def test_bare_title_resolves_through_the_gazetteer_office_in_the_article_year() 
 def test_actors_merge_across_articles_by_key() -> None:
     one = Extraction(Article("a.txt", "", ()), (Actor("q", "Jan Kowalski", "Person", ("Kowalski",)),))
     two = Extraction(Article("b.txt", "", ()), (Actor("q", "Jan Kowalski", "Person", ("Mr Kowalski",)),))
-    assert merge_actors([one, two]) == {"q": Actor("q", "Jan Kowalski", "Person", ("Kowalski", "Mr Kowalski"))}
+    merged = Actor("q", "Jan Kowalski", "Person", ("Kowalski", "Mr Kowalski"))
+    assert combine_actors([*one.actors, *two.actors]) == {"q": merged}

@@ -7,7 +7,7 @@ Oxigraph store) into other formats (``kg export``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pyoxigraph import Quad, Store
@@ -18,10 +18,10 @@ from kg.export.jsonld import write_jsonld
 from kg.export.sources import ExportError, export, read_sources
 from kg.export.turtle import write_turtle
 
-Exporter = Callable[[Sequence[Quad], Path], None]
+Exporter = Callable[[Iterable[Quad], Path], None]  # canonical quads, read once
 
 
-def _write_html(quads: Sequence[Quad], path: Path) -> None:
+def _write_html(quads: Iterable[Quad], path: Path) -> None:
     from kg.export.html import write_html  # pyvis and its templates load only when HTML is asked for
 
     store = Store()

@@ -9,71 +9,104 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, Quad, RdfFormat, serialize
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple, serialize
 
-from kg.export.files import write_bytes_atomically
-from kg.export.turtle import PREFIXES, unique_triples
+from kg.export.files import write_chunks_atomically
+from kg.export.turtle import CHUNK, PREFIXES, prefix_declarations, unique_triples, without_prefixes
+from kg.iters import batched
+from kg.spool import sorted_quads
 from kg.vocab import BASE
 
 TRIG_PREFIXES = {**PREFIXES, "graph": f"{BASE}graph/"}
 
 
-def to_ntriples(quads: Iterable[Quad]) -> bytes:
+def _serialized(chunks: Iterable[list[Quad]] | Iterable[list[Triple]], rdf_format: RdfFormat) -> Iterator[bytes]:
+    for chunk in chunks:  # line formats: any cut gives the same text
+        body = serialize(chunk, format=rdf_format)
+        assert body is not None
+        yield body
+
+
+def ntriples_chunks(quads: Iterable[Quad]) -> Iterator[bytes]:
     """The union of all graphs as N-Triples: canonical quads give sorted lines, each triple once."""
-    body = serialize(unique_triples(quads), format=RdfFormat.N_TRIPLES)
-    assert body is not None
-    return body
+    return _serialized(batched(unique_triples(quads), CHUNK), RdfFormat.N_TRIPLES)
 
 
-def to_nquads(quads: Iterable[Quad]) -> bytes:
+def nquads_chunks(quads: Iterable[Quad]) -> Iterator[bytes]:
     """Every quad as N-Quads: canonical quads give sorted lines."""
-    body = serialize(quads, format=RdfFormat.N_QUADS)
-    assert body is not None
-    return body
+    return _serialized(batched(quads, CHUNK), RdfFormat.N_QUADS)
 
 
 def _graph_key(quad: Quad) -> str:
     return "" if isinstance(quad.graph_name, DefaultGraph) else str(quad.graph_name)
 
 
+def _graph_chunks(quads: Iterable[Quad]) -> Iterator[list[Quad]]:
+    """Whole named graphs, gathered until a chunk holds about ``CHUNK`` quads."""
+    chunk: list[Quad] = []
+    for _, graph in groupby(quads, key=_graph_key):
+        chunk.extend(graph)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def trig_chunks(quads: Iterable[Quad]) -> Iterator[bytes]:
+    """TriG: the default graph first, then one block per named graph, each in canonical subject order.
+
+    The quads are sorted again by graph on disk (``kg.spool``), so memory stays bounded."""
+    yield prefix_declarations(TRIG_PREFIXES)
+    by_graph = sorted_quads(quads, by_graph=True)
+    try:
+        in_graph, previous = False, ""
+        for chunk in _graph_chunks(by_graph):
+            body = serialize(chunk, format=RdfFormat.TRIG, prefixes=TRIG_PREFIXES)
+            assert body is not None
+            out: list[str] = []
+            for line in without_prefixes(body).decode("utf-8").splitlines():
+                if in_graph:
+                    if line == "}":
+                        in_graph = False
+                    elif line.startswith("\t") and not line.startswith("\t\t") and not previous.endswith("{"):
+                        out.append("")  # a blank line before each subject of a graph block
+                elif not line.startswith(("\t", " ")):  # a graph block or a subject of the default graph
+                    out.append("")
+                    in_graph = line.endswith("{")
+                out.append(line)
+                previous = line
+            yield ("\n".join(out) + "\n").encode("utf-8")
+    finally:
+        by_graph.close()
+
+
+def to_ntriples(quads: Iterable[Quad]) -> bytes:
+    return b"".join(ntriples_chunks(quads))
+
+
+def to_nquads(quads: Iterable[Quad]) -> bytes:
+    return b"".join(nquads_chunks(quads))
+
+
 def to_trig(quads: Iterable[Quad]) -> bytes:
-    """TriG: the default graph first, then one block per named graph, each in canonical subject order."""
-    ordered = sorted(quads, key=_graph_key)  # stable: the canonical order is kept within each graph
-    body = serialize(ordered, format=RdfFormat.TRIG, prefixes=TRIG_PREFIXES)
-    assert body is not None
-    lines = body.decode("utf-8").splitlines()
-    # the serialiser's prefix order is its own: put the declarations in a fixed order
-    declared = sorted(line for line in lines if line.startswith("@prefix"))
-    out: list[str] = list(declared)
-    in_graph = False
-    for line in lines:
-        if line.startswith("@prefix"):
-            continue
-        if in_graph:
-            if line == "}":
-                in_graph = False
-            elif line.startswith("\t") and not line.startswith("\t\t") and not out[-1].endswith("{"):
-                out.append("")  # a blank line before each subject of a graph block
-        elif not line.startswith(("\t", " ")):  # a graph block or a subject of the default graph
-            out.append("")
-            in_graph = line.endswith("{")
-        out.append(line)
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return b"".join(trig_chunks(quads))
 
 
 def write_ntriples(quads: Iterable[Quad], path: Path) -> None:
-    write_bytes_atomically(path, to_ntriples(quads))
+    write_chunks_atomically(path, ntriples_chunks(quads))
 
 
 def write_nquads(quads: Iterable[Quad], path: Path) -> None:
-    write_bytes_atomically(path, to_nquads(quads))
+    write_chunks_atomically(path, nquads_chunks(quads))
 
 
 def write_trig(quads: Iterable[Quad], path: Path) -> None:
-    write_bytes_atomically(path, to_trig(quads))
+    write_chunks_atomically(path, trig_chunks(quads))
 
 
 __all__ = ["TRIG_PREFIXES", "to_nquads", "to_ntriples", "to_trig", "write_nquads", "write_ntriples", "write_trig"]

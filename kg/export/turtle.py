@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
-from kg.export.files import write_bytes_atomically
+from kg.export.files import write_chunks_atomically
 from kg.vocab import BASE
 
 PREFIXES = {
@@ -34,14 +34,40 @@ PREFIXES = {
 
 
 _TRIPLE = attrgetter("triple")
+_SUBJECT = attrgetter("subject")
 _PREFIX_BLOCK = re.compile(rb"(?:@prefix [^\n]*\n)+")
 _SUBJECT_START = re.compile(rb"\n(?=[^\t \n])")
+CHUNK = 20_000  # triples serialised at once: output is written as a stream of such pieces
 
 
 def unique_triples(quads: Iterable[Quad]) -> Iterator[Triple]:
     """The triples of canonical quads, each once: a triple in several named graphs sits on adjacent quads.
     Streamed, so a million of them never pile up as Python objects."""
     return map(itemgetter(0), groupby(map(_TRIPLE, quads)))
+
+
+def subject_chunks(triples: Iterable[Triple], size: int = CHUNK) -> Iterator[list[Triple]]:
+    """Lists of about ``size`` triples, never splitting a subject's triples (so serialising the lists one by
+    one gives the same text as serialising all at once)."""
+    chunk: list[Triple] = []
+    for _, same_subject in groupby(triples, key=_SUBJECT):
+        chunk.extend(same_subject)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def prefix_declarations(prefixes: dict[str, str]) -> bytes:
+    """``@prefix`` lines in a fixed order (the serialiser's order is its own)."""
+    return b"".join(sorted(f"@prefix {name}: <{iri}> .\n".encode() for name, iri in prefixes.items()))
+
+
+def without_prefixes(body: bytes) -> bytes:
+    """A serialiser's output without its leading ``@prefix`` block."""
+    head = _PREFIX_BLOCK.match(body)
+    return body[head.end():] if head else body
 
 
 def to_turtle(quads: Iterable[Quad]) -> str:
@@ -53,17 +79,22 @@ def to_turtle(quads: Iterable[Quad]) -> str:
     return turtle_bytes(quads).decode("utf-8")
 
 
+def turtle_chunks(quads: Iterable[Quad]) -> Iterator[bytes]:
+    """``to_turtle`` as a stream of UTF-8 pieces: the prefixes, then the subjects, a chunk at a time."""
+    yield prefix_declarations(PREFIXES) + b"\n"
+    separator = b""
+    for chunk in subject_chunks(unique_triples(quads)):
+        body = serialize(chunk, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+        assert body is not None
+        # a blank line before each subject (literals never hold raw newlines: pyoxigraph escapes them)
+        yield separator + _SUBJECT_START.sub(b"\n\n", without_prefixes(body).lstrip(b"\n"))
+        separator = b"\n"
+
+
 def turtle_bytes(quads: Iterable[Quad]) -> bytes:
-    """``to_turtle`` as UTF-8 bytes, which is what a file gets."""
-    body = serialize(unique_triples(quads), format=RdfFormat.TURTLE, prefixes=PREFIXES)
-    assert body is not None
-    # the serialiser's prefix order is its own (the declarations come first): put them in a fixed order
-    head_end = _PREFIX_BLOCK.match(body)
-    head, body = (head_end.group(), body[head_end.end() :]) if head_end else (b"", body)
-    declarations = sorted(line + b"\n" for line in head.splitlines())
-    # a blank line before each subject (literals never hold raw newlines: pyoxigraph escapes them)
-    return b"".join(declarations) + b"\n" + _SUBJECT_START.sub(b"\n\n", body.lstrip(b"\n"))
+    """``to_turtle`` as UTF-8 bytes."""
+    return b"".join(turtle_chunks(quads))
 
 
 def write_turtle(quads: Iterable[Quad], path: Path) -> None:
-    write_bytes_atomically(path, turtle_bytes(quads))
+    write_chunks_atomically(path, turtle_chunks(quads))
