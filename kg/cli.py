@@ -1,7 +1,8 @@
 """The ``kg`` command. Each subcommand parses its options, calls one library function, and prints.
 
-Exit status: 0 when all went well, 1 when some inputs failed (each is named on stderr) or, for
-``kg eval``, when a ``--require`` falls short, 2 for a usage error.
+Exit status: 0 when all went well, 1 when some inputs failed (each is named on stderr), for
+``kg eval`` when a ``--require`` falls short, for ``kg query`` when its ``--timeout`` ran out, 2 for a
+usage error.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import sys
 from collections.abc import Sequence
 
 from kg.evaluate import GoldError, Requirement, evaluate
-from kg.pipeline import DEFAULT_FORMATS, build
+from kg.export import DEFAULT_FORMATS
+from kg.read import DEFAULT_MAX_BYTES
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -38,6 +40,32 @@ def _formats(value: str) -> tuple[str, ...]:
 def _jobs(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a positive number of processes: {value!r}")
+    return int(value)
+
+
+def _size(value: str) -> int:
+    number, unit = value[:-1] if value[-1:] in _UNITS else value, value[-1:] if value[-1:] in _UNITS else ""
+    if not number.isdigit() or int(number) == 0:
+        raise argparse.ArgumentTypeError(f"not a size in bytes (e.g. 5000000, 500k, 5M): {value!r}")
+    return int(number) * _UNITS.get(unit, 1)
+
+
+_UNITS = {"k": 1_000, "M": 1_000_000, "G": 1_000_000_000}
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
+
+
+def _retries(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of retries (0 or more): {value!r}")
     return int(value)
 
 
@@ -72,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                            help="worker processes parsing articles (default: the number of cores; 1: none)")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print no progress on stderr")
+    build_cmd.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
+                           help="skip, unread, an input file (a JSON Lines line) larger than N bytes; suffixes k, M, G "
+                                f"(default: {DEFAULT_MAX_BYTES // 1_000_000}M)")
     build_cmd.add_argument("--dask", metavar="ADDRESS", default=None,
                            help="parse on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local' for a "
                                 "LocalCluster of --jobs workers on 127.0.0.1; needs geokg[dask]")
@@ -122,7 +153,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Load exported graphs (.nq, .trig, .ttl, .nt, .jsonld files, or output folders: their graph.nq, "
                     "else graph.trig, else graph.ttl) one named graph at a time; each graph replaces the graph of "
                     "that name, so a reload never duplicates. Triples outside a named graph go to "
-                    "https://w3id.org/geokg/id/graph/file/<file name>. Credentials come from KG_USER/KG_PASSWORD, "
+                    "https://w3id.org/geokg/id/graph/file/<file name>. An interrupted load into an endpoint "
+                    "resumes when the same command is run again. Credentials come from KG_USER/KG_PASSWORD, "
                     "KG_TOKEN or ~/.netrc (NETRC), never from arguments.",
     )
     load_cmd.add_argument("paths", nargs="+", metavar="OUTPUT", help="exported graph files or output folders")
@@ -137,10 +169,11 @@ def _parser() -> argparse.ArgumentParser:
                           help="HTTP authentication (credentials from the environment or ~/.netrc)")
     load_cmd.add_argument("--batch-size", type=int, default=50_000, metavar="N",
                           help="triples per request; larger graphs are PUT then POSTed in batches (default: 50000)")
-    load_cmd.add_argument("--timeout", type=float, default=60.0, metavar="S",
-                          help="seconds to wait for each request (default: 60)")
-    load_cmd.add_argument("--retries", type=int, default=4, metavar="N",
-                          help="retries of a request after a connection error or a 5xx answer (default: 4)")
+    load_cmd.add_argument("--timeout", type=_seconds, default=60.0, metavar="S",
+                          help="seconds to wait for the server's answer to each request (default: 60)")
+    load_cmd.add_argument("--retries", type=_retries, default=4, metavar="N",
+                          help="retries of a request after a connection error, a timeout or a 5xx answer, with "
+                               "exponential backoff (default: 4)")
     _query_parsers(commands)
     return parser
 
@@ -162,23 +195,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("query", "validate", "ontology"):
         return _query_commands(args)
     from kg.distributed import DaskError
+    from kg.pipeline import build  # spaCy loads only for the commands that parse articles
     from kg.stores import LoadError
 
     output = args.output if args.output is not None or args.store is not None else "output"
     try:
         result = build(args.paths, output, formats=args.formats, date=args.date, jobs=args.jobs,
-                       progress=None if args.quiet else sys.stderr, store=args.store, dask=args.dask)
+                       progress=None if args.quiet else sys.stderr, store=args.store, dask=args.dask,
+                       max_bytes=args.max_bytes)
     except LoadError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return EXIT_INPUT_FAILED
     except DaskError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    for failure in result.failures:
-        print(f"kg: cannot read {failure.source}: {failure.reason}", file=sys.stderr)
+    for item in result.inputs:
+        if item.status != "built":
+            print(f"kg: {'cannot read' if item.status == 'failed' else 'skipped'} {item.source}: {item.reason}",
+                  file=sys.stderr)
+        for note in item.notes:
+            print(f"kg: note: {item.source}: {note}", file=sys.stderr)
     print(result.summary())
     for path in result.written:
         print(f"wrote {path}")
+    if result.report_file is not None:
+        print(f"wrote {result.report_file}" + (": what became of each input" if result.failures else ""))
     if result.stored is not None:
         print(f"added to the store {args.store}: {result.stored} quads in it now")
     return EXIT_INPUT_FAILED if result.failures else EXIT_OK
@@ -271,6 +312,9 @@ def _query_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]
                                 "JSON-LD for CONSTRUCT)")
     query_cmd.add_argument("--allow-update", action="store_true",
                            help="allow a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) of a store folder")
+    query_cmd.add_argument("--timeout", type=_seconds, default=None, metavar="S",
+                           help="stop the query (or update, which then changes nothing) after S seconds and exit 1; "
+                                "it runs in a worker process, which takes about a second to start (default: no limit)")
     query_cmd.add_argument("--list", action="store_true", help="list the shipped queries and their parameters")
     validate_cmd = commands.add_parser(
         "validate",
@@ -292,7 +336,7 @@ def _query_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _query_commands(args: argparse.Namespace) -> int:
-    from kg.query import QueryError, list_queries, run_query
+    from kg.query import QueryError, QueryTimeout, list_queries, run_query
     from kg.sources import SourceError
     from kg.validate import validate, write_ontology
 
@@ -323,7 +367,11 @@ def _query_commands(args: argparse.Namespace) -> int:
                 print(f"{name}: --param wants NAME=VALUE, not {item!r}", file=sys.stderr)
                 return EXIT_USAGE
             params[key.strip()] = value
-        result = run_query(args.args[:-1], args.args[-1], params=params, allow_update=args.allow_update)
+        result = run_query(args.args[:-1], args.args[-1], params=params, allow_update=args.allow_update,
+                           timeout=args.timeout)
+    except QueryTimeout as exc:
+        print(f"{name}: {exc}", file=sys.stderr)
+        return EXIT_INPUT_FAILED
     except (QueryError, SourceError, OSError) as exc:
         print(f"{name}: {exc}", file=sys.stderr)
         return EXIT_USAGE

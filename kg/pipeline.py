@@ -12,13 +12,14 @@ flight; the results come back in input order, so the output does not depend on `
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cached_property
 from itertools import chain, groupby
 from operator import attrgetter
@@ -28,16 +29,18 @@ from typing import TextIO, cast
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
+from kg.export import DEFAULT_FORMATS
+from kg.export.files import write_text_atomically
 from kg.extract import read_doc
 from kg.iters import batched
 from kg.models import Actor, ActorType, Article, Extraction, ReadFailure
 from kg.nlp import load_pipeline, parse
 from kg.rdf import actor_quads, article_quads, cameo_quads, event_codes
-from kg.read import read_articles
+from kg.read import DEFAULT_MAX_BYTES, read_articles
 from kg.resolve import combine_actors, merge_actor, resolve
 from kg.spool import QuadSpool, SortedQuads, sorted_quads
 
-DEFAULT_FORMATS = ("ttl", "html")
+REPORT_NAME = "report.json"  # written beside the graph files: what became of each input
 BATCH_SIZE = 16  # articles sent to a worker at once
 AHEAD = 2  # batches in flight per worker: enough to keep them busy, few enough to bound memory
 
@@ -48,13 +51,14 @@ class InputReport:
 
     source: str
     status: Kind["built", "skipped", "failed"]
-    reason: str = ""
+    reason: str = ""  # why it was skipped or failed
     article: str = ""  # the ``Article.id`` of a built input
     words: int = 0
     statements: int = 0
     events: int = 0
     actors: int = 0
     quads: int = 0
+    notes: tuple[str, ...] = ()  # how a built input was read, when not as plain UTF-8 (``Article.notes``)
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,9 @@ class BuildResult:
     actors: dict[str, Actor]
     graph: SortedQuads
     seconds: float
-    written: tuple[Path, ...] = ()
+    written: tuple[Path, ...] = ()  # the graph's files
     stored: int | None = None  # quads in the store after ``build(..., store=DIR)`` added to it
+    report_file: Path | None = None  # ``report.json``, written beside the graph's files
 
     @property
     def quads(self) -> SortedQuads:
@@ -84,7 +89,7 @@ class BuildResult:
     @property
     def failures(self) -> tuple[ReadFailure, ...]:
         """The inputs that were not built, and why."""
-        return tuple(ReadFailure(i.source, i.reason) for i in self.inputs if i.status != "built")
+        return tuple(ReadFailure(i.source, i.reason, i.status) for i in self.inputs if i.status != "built")
 
     @property
     def statements(self) -> int:
@@ -112,9 +117,21 @@ class BuildResult:
         if self.seconds > 0:
             rate = (f" ({len(self.articles) / self.seconds:.1f} articles/s, "
                     f"{self.words / self.seconds:,.0f} words/s)")
+        counts = Counter(i.status for i in self.inputs)
+        problems = "".join(f"; {counts[status]} {status}" for status in ("skipped", "failed") if counts[status])
         return (f"{len(self.articles)} articles, {len(self.actors)} actors, {self.statements} statements, "
-                f"{self.triples} triples in {self.seconds:.1f} s{rate}"
-                + (f"; {len(self.failures)} inputs failed" if self.failures else ""))
+                f"{self.triples} triples in {self.seconds:.1f} s{rate}{problems}")
+
+    def report(self) -> dict[str, object]:
+        """The build report (``report.json``): totals, then one entry per input in input order. No times,
+        so that the same inputs give the same report."""
+        counts = Counter(i.status for i in self.inputs)
+        totals = {"inputs": len(self.inputs), **{s: counts[s] for s in ("built", "skipped", "failed")},
+                  "words": self.words, "statements": self.statements, "actors": len(self.actors),
+                  "quads": len(self.graph), "triples": self.triples}
+        return {"totals": totals, "outputs": [path.name for path in self.written],
+                "inputs": [{key: value for key, value in asdict(i).items() if value or key == "status"}
+                           for i in self.inputs]}
 
 
 def article_words(article: Article) -> int:
@@ -238,16 +255,17 @@ class Progress:
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int | None:
-    """How many articles ``paths`` hold, when that is cheap to know (files and folders of .txt)."""
+    """How many articles ``paths`` hold, when that is cheap to know: files and folders of single-article
+    files, not JSON Lines (one article per line)."""
+    from kg.read import INPUT_SUFFIXES, JSONL_SUFFIXES
+
     total = 0
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            total += sum(1 for f in path.rglob("*.txt") if f.is_file())
-        elif path.suffix == ".txt":
-            total += 1
-        else:
+        files = [f for f in path.rglob("*") if f.name.endswith(INPUT_SUFFIXES)] if path.is_dir() else [path]
+        if any(f.name.endswith(JSONL_SUFFIXES) for f in files):
             return None
+        total += len(files)
     return total
 
 
@@ -261,11 +279,14 @@ def build(
     progress: TextIO | None = None,
     store: str | Path | None = None,
     dask: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BuildResult:
     """Read articles (files or folders), extract who said what, and write the graph to ``output``.
 
-    Nothing is written when ``output`` is None. Inputs that cannot be read are reported in
-    ``BuildResult.failures`` and do not stop the others. ``jobs`` worker processes parse the
+    Nothing is written when ``output`` is None; else the graph in each of ``formats`` and the report
+    (``report.json``: ``BuildResult.report``), each file atomically. Inputs that give no article
+    (failed, or skipped: see ``kg.read``; files over ``max_bytes`` are skipped unread) are reported in
+    ``BuildResult.inputs`` and ``failures`` and do not stop the others. ``jobs`` worker processes parse the
     articles (default: ``default_jobs()``; 1 parses in this process); the output is the same
     whatever their number. With ``progress`` (e.g. ``sys.stderr``), progress lines are written there.
     With ``store`` (a folder), the graph is also added to the persistent store there (``add_to_store``).
@@ -280,9 +301,9 @@ def build(
     in_flight: deque[int] = deque()  # positions of the articles sent to be extracted, in order
 
     def readable() -> Iterator[Article]:
-        for position, item in enumerate(read_articles(paths, date=date)):
+        for position, item in enumerate(read_articles(paths, date=date, max_bytes=max_bytes)):
             if isinstance(item, ReadFailure):
-                reports[position] = InputReport(item.source, "failed", item.reason)
+                reports[position] = InputReport(item.source, item.status, item.reason)
                 if meter is not None:
                     meter.update()
             else:
@@ -312,14 +333,19 @@ def build(
     inputs = tuple(reports[position] for position in sorted(reports))
     written = write_outputs(graph, Path(output), formats) if output is not None else ()
     stored = add_to_store(graph, actors.values(), store) if store is not None else None
-    return BuildResult(inputs, actors, graph, time.perf_counter() - started, written, stored)
+    result = BuildResult(inputs, actors, graph, time.perf_counter() - started, written, stored)
+    if output is None:
+        return result
+    report = Path(output) / REPORT_NAME
+    write_text_atomically(report, json.dumps(result.report(), indent=1, ensure_ascii=False) + "\n")
+    return replace(result, report_file=report)
 
 
 def built_report(extraction: Extraction, quads: int) -> InputReport:
     article = extraction.article
     return InputReport(article.source, "built", article=article.id, words=article_words(article),
                        statements=len(extraction.statements), events=len(extraction.events),
-                       actors=len(extraction.actors), quads=quads)
+                       actors=len(extraction.actors), quads=quads, notes=article.notes)
 
 
 def write_outputs(quads: Iterable[Quad], folder: Path, formats: Iterable[str]) -> tuple[Path, ...]:
@@ -348,14 +374,10 @@ def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | P
     Raises ``kg.stores.LoadError`` when the store cannot be opened or written.
     """
     from kg.iris import ACTORS_GRAPH, VOCABULARY_GRAPH
-    from kg.stores import LoadError
+    from kg.stores import LoadError, open_store, replace_graph
 
     actors_graph, vocabulary = NamedNode(ACTORS_GRAPH), NamedNode(VOCABULARY_GRAPH)
-    try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        target = Store(str(folder))
-    except OSError as exc:
-        raise LoadError(f"cannot open the store {folder}: {' '.join(str(exc).split())}") from None
+    target = open_store(folder)
     by_graph = sorted_quads((q for q in quads if q.graph_name != actors_graph), by_graph=True)
     try:
         merged = combine_actors([*read_actors(target), *actors])
@@ -363,8 +385,9 @@ def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | P
             if graph == vocabulary:
                 target.extend(group)  # shared by all builds: a union
             else:
-                replace_graph(target, graph, group)
-        replace_graph(target, actors_graph, (q for key in sorted(merged) for q in actor_quads(merged[key])))
+                replace_graph(target, graph, (q.triple for q in group))
+        merged_quads = (q for key in sorted(merged) for q in actor_quads(merged[key]))
+        replace_graph(target, actors_graph, (q.triple for q in merged_quads))
         target.flush()
         return len(target)
     except OSError as exc:
@@ -372,12 +395,6 @@ def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | P
     finally:
         by_graph.close()
         del target
-
-
-def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None:
-    """Replace the named graph ``graph`` of ``store`` with the triples of ``quads``, in one transaction."""
-    triples = " ".join(f"{q.triple} ." for q in quads)
-    store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {triples} }} }}")
 
 
 def read_actors(store: Store) -> list[Actor]:

@@ -17,6 +17,11 @@ binds variables of the top-level ``SELECT`` clause, so a query projects its para
 
 ``kg query`` is read-only: an update is refused unless ``allow_update``, and then applies only to
 a store directory (an update of files loaded in memory could not persist).
+
+A ``timeout`` runs the whole query (reading the sources, evaluating, collecting the results) in a
+worker process that is killed when the time is up: pyoxigraph cannot interrupt a query, and a thread
+left running would go on using the CPU and holding the store. An update killed this way changes
+nothing, since pyoxigraph applies an update in one transaction.
 """
 
 from __future__ import annotations
@@ -24,7 +29,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import pickle
 import re
+import select
+import signal
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -61,6 +72,10 @@ _NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 class QueryError(ValueError):
     """The query cannot be run as asked: unknown name, syntax error, missing parameter, update refused."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran out of its time and was stopped."""
 
 
 @dataclass(frozen=True)
@@ -258,11 +273,17 @@ def run_query(
     *,
     params: Mapping[str, str] | None = None,
     allow_update: bool = False,
+    timeout: float | None = None,
 ) -> QueryResult:
     """Run a query (``.rq`` path, shipped query name, or SPARQL text) over the union of the sources' graphs.
 
-    Raises ``QueryError`` for a query that cannot run as asked and ``SourceError`` for an unreadable source.
+    With a ``timeout`` (seconds), the query runs in a worker process, killed when the time is up (the
+    module's doc says why); the time counts from when the worker has started, about a second.
+    Raises ``QueryError`` for a query that cannot run as asked, ``QueryTimeout`` when the time ran out and
+    ``SourceError`` for an unreadable source.
     """
+    if timeout is not None:
+        return _run_in_worker(list(sources), query, dict(params or {}), allow_update, timeout)
     sources = list(sources)
     params = dict(params or {})
     named = resolve_query(query)
@@ -332,3 +353,65 @@ def _run_update(sources: list[str | Path], named: NamedQuery, form: str, params:
         raise SourceError(f"cannot update {path}: {first_line(exc)}") from None
     after = len(store)
     return QueryResult("update", message=f"updated {path}: {before} quads before, {after} after")
+
+
+def _run_in_worker(sources: list[str | Path], query: str, params: dict[str, str], allow_update: bool,
+                   timeout: float) -> QueryResult:
+    """``run_query`` in a new Python process (``python -c``: no fork of this process and its threads, no
+    re-import of the caller's main module), killed when ``timeout`` seconds have passed since it was ready."""
+    if not timeout > 0:
+        raise QueryError("the timeout must be more than 0 seconds")
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+    worker = subprocess.Popen([sys.executable, "-c", "from kg.query import _serve; _serve()"], env=env,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert worker.stdin is not None and worker.stdout is not None
+    try:
+        with worker.stdin:
+            pickle.dump(([str(s) for s in sources], query, params, allow_update), worker.stdin)
+        if worker.stdout.read(1) != _READY:
+            raise EOFError
+        ready, _, _ = select.select([worker.stdout], [], [], timeout)
+        if not ready:
+            raise QueryTimeout(f"the query was stopped after {timeout:g} s (raise --timeout, or narrow the query)")
+        outcome, value = pickle.load(worker.stdout)
+    except (EOFError, pickle.UnpicklingError, BrokenPipeError):
+        raise QueryError(f"the query's worker process stopped (exit status {worker.wait()})") from None
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        worker.wait()
+        worker.stdout.close()
+    if outcome == "error":
+        raise value
+    assert isinstance(value, QueryResult)
+    return value
+
+
+_READY = b"r"
+
+
+def _serve() -> None:
+    """In the worker process: read the query from stdin, write ``_READY`` then ("ok", result) or ("error",
+    exception) to stdout, pickled. Anything else printed goes to stderr."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle: it kills this process
+    reply = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sources, query, params, allow_update = pickle.load(sys.stdin.buffer)
+    reply.write(_READY)
+    reply.flush()
+    answer: tuple[str, object]
+    try:
+        answer = ("ok", run_query(sources, query, params=params, allow_update=allow_update))
+    except Exception as exc:
+        answer = ("error", exc if _pickles(exc) else RuntimeError(f"{type(exc).__name__}: {exc}"))
+    reply.write(pickle.dumps(answer))  # whole, so that the caller's deadline covers the pickling too
+    reply.close()
+
+
+def _pickles(value: object) -> bool:
+    try:
+        pickle.loads(pickle.dumps(value))
+    except Exception:
+        return False
+    return True

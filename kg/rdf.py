@@ -7,6 +7,7 @@ Quads come out in a canonical order so that every serialisation is byte-for-byte
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -28,14 +29,22 @@ from kg.iris import (
     quantity_iri,
     statement_iri,
 )
-from kg.models import Actor, Extraction, Quantity
+from kg.models import Actor, Extraction, Quantity, clean_text
 from kg.vocab import GKG, cameo_concept, ontology_graph
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTH_DAY = re.compile(r"--\d{2}-\d{2}")
-_DATE_TYPES = ((_ISO_DATE, XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth), (re.compile(r"\d{4}"), XSD.gYear),
-               (_MONTH_DAY, XSD.gMonthDay))
+_WIKIDATA_ID = re.compile(r"Q[0-9]+")
+# The XSD date types by precision: the lexical form ([0-9], not \d: "٢٠٢٥" is no year) and how to make
+# it a whole day, to check that it is one of the calendar (a leap year for a month and day: "--02-29")
+_DATE_TYPES: tuple[tuple[re.Pattern[str], URIRef, Callable[[str], str]], ...] = (
+    (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), XSD.date, lambda v: v),
+    (re.compile(r"[0-9]{4}-[0-9]{2}"), XSD.gYearMonth, lambda v: v + "-01"),
+    (re.compile(r"[0-9]{4}"), XSD.gYear, lambda v: v + "-01-01"),
+    (re.compile(r"--[0-9]{2}-[0-9]{2}"), XSD.gMonthDay, lambda v: "2000" + v[1:]),
+)
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_DURATION = re.compile(r"-?P(?!$)(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?"
+                       r"(?:T(?!$)(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\.[0-9]+)?S)?)?")
 # Term = what may stand in a quad's object position
 Term = NamedNode | Literal | BlankNode
 
@@ -47,7 +56,9 @@ def node(term: str) -> NamedNode:
 
 
 def text(value: str) -> Literal:
-    return Literal(value)
+    """A string literal. Every one goes through here, cleaned of what xsd:string cannot hold: whatever text
+    an ``Extraction`` holds, from the reader or from the library API, the graph is valid RDF."""
+    return Literal(clean_text(value))
 
 
 def integer(value: int) -> Literal:
@@ -58,12 +69,22 @@ def boolean(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=node(XSD.boolean))
 
 
-def date_literal(value: str) -> Literal | None:
-    if _ISO_DATE.fullmatch(value):
-        return Literal(value, datatype=node(XSD.date))
-    if _MONTH_DAY.fullmatch(value):
-        return Literal(value, datatype=node(XSD.gMonthDay))
+def date_type(value: str) -> URIRef | None:
+    """The XSD date type ``value`` is a valid lexical form of ("2025-06", a gYearMonth), or None."""
+    for pattern, datatype, day in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            try:
+                datetime.date.fromisoformat(day(value))
+            except ValueError:
+                return None
+            return datatype
     return None
+
+
+def date_literal(value: str) -> Literal | None:
+    """An article's date: an xsd:date or (year unknown) an xsd:gMonthDay, or None when it is neither."""
+    datatype = date_type(value)
+    return Literal(value, datatype=node(datatype)) if datatype in (XSD.date, XSD.gMonthDay) else None
 
 
 ACTOR_CLASS: dict[str, URIRef] = {
@@ -79,7 +100,7 @@ def actor_quads(actor: Actor) -> Iterator[Quad]:
     yield Quad(subject, node(RDFS.label), text(actor.label), graph)
     for alias in actor.aliases:
         yield Quad(subject, node(SKOS.altLabel), text(alias), graph)
-    if actor.wikidata:
+    if actor.wikidata and _WIKIDATA_ID.fullmatch(actor.wikidata):  # anything else names no Wikidata item
         yield Quad(subject, node(OWL.sameAs), node(WIKIDATA_ENTITY + actor.wikidata), graph)
 
 
@@ -182,13 +203,16 @@ def _quantity_quads(quad: QuadMaker, owner: NamedNode, article_id: str,
 
 
 def quantity_value(quantity: Quantity) -> Literal:
-    """The value typed by its kind: a decimal, an xsd:duration, or the XSD date type of its precision."""
+    """The value typed by its kind: a decimal, an xsd:duration, or the XSD date type of its precision; a
+    string when it is not of that type's lexical form (a week, "2025-W24", has no XSD type)."""
+    value = quantity.value
     if quantity.kind == "duration":
-        return Literal(quantity.value, datatype=node(XSD.duration))
-    if quantity.kind == "date":
-        datatype = next((t for pattern, t in _DATE_TYPES if pattern.fullmatch(quantity.value)), XSD.string)
-        return Literal(quantity.value, datatype=node(datatype))  # a week ("2025-W24") has no XSD type
-    return Literal(quantity.value, datatype=node(XSD.decimal))
+        datatype = XSD.duration if _DURATION.fullmatch(value) else XSD.string
+    elif quantity.kind == "date":
+        datatype = date_type(value) or XSD.string
+    else:
+        datatype = XSD.decimal if _DECIMAL.fullmatch(value) else XSD.string
+    return text(value) if datatype == XSD.string else Literal(value, datatype=node(datatype))
 
 
 def cameo_quads(codes: Iterable[str]) -> Iterator[Quad]:

@@ -1,9 +1,10 @@
 """Reading articles: text files in, ``Article`` records (prose spans and metadata) out.
 
-``Article.text`` is the file's text exactly as read, less a leading UTF-8 byte order mark; all
-offsets refer to it. ``Article.body`` lists the spans of prose to analyse, in order; each is one
-paragraph (lines separated by blank lines) or one line of it, and never starts or ends with
-whitespace. Everything that is not prose stays in ``text`` but outside ``body``:
+``Article.text`` is the file's text as read (decoded, mojibake repaired: see **Inputs** below),
+less a leading byte order mark; for an HTML page, its main text. All offsets refer to it.
+``Article.body`` lists the spans of prose to analyse, in order; each is one paragraph (lines
+separated by blank lines) or one line of it, and never starts or ends with whitespace. Everything
+that is not prose stays in ``text`` but outside ``body``:
 
 - **Title**: the first non-empty line, when a blank line (or a heading, byline or date line)
   follows it and it looks like a headline: at most 30 words, one sentence, not starting in lower
@@ -34,12 +35,24 @@ whitespace. Everything that is not prose stays in ``text`` but outside ``body``:
   the year of a date line before the first prose; else the date line's date; a month and day
   without a known year are written "--MM-DD". The clock is never used.
 
-Reading (``read_article``, ``read_articles``) is strict UTF-8. Inputs that cannot be used give a
-``ReadFailure`` with a one-line reason: missing, a folder where a file was expected, unreadable,
-not UTF-8 (with the byte offset), empty, only whitespace, or no prose after the boilerplate.
-Folders are read recursively (every ``*.txt``, ``*.jsonl``, ``*.txt.gz`` and ``*.jsonl.gz``,
-sorted by relative path). Articles' ids come from their sources (see ``Article.id``) and must be
-unique: a later article with an id already read fails; the same file given twice is read once.
+**Inputs** (``read_article``, ``read_articles``; the checks are in ``kg.inputs``). An input that
+gives no article gives a ``ReadFailure`` with a one-line reason. It *failed* when it cannot be
+read: missing, a folder where a file was expected, unreadable, a binary file (PDF, image, archive,
+office document, NUL or control bytes: ``"binary file (PDF)"``), corrupt gzip, invalid JSON, an id
+already used. It is *skipped* when it was read but is not built: empty, only whitespace, an HTML
+page with no main text, no prose after the boilerplate, not English (``"not English (0% common
+English words; it looks French)"``), larger than ``max_bytes`` (default ``DEFAULT_MAX_BYTES``, 5 MB;
+checked before reading; gzip is decompressed no further; for JSON Lines, per line) or longer than
+``MAX_TEXT_CHARS`` (1,000,000 characters: spaCy's limit). Text is UTF-8, else UTF-16 with a byte
+order mark, else Windows-1252, else Latin-1 (which decodes anything); mojibake ("Â£") is repaired;
+an HTML page (``.html``, ``.htm``, or a text that starts as an HTML document) gives the main text
+and title trafilatura finds in it. Each of these is noted in ``Article.notes``
+(``"decoded as Windows-1252: not valid UTF-8 (byte 0xE9 at offset 57)"``).
+
+Folders are read recursively (every ``*.txt``, ``*.jsonl``, ``*.html``, ``*.htm``, ``*.txt.gz`` and
+``*.jsonl.gz``, sorted by relative path). Articles' ids come from their sources (see ``Article.id``)
+and must be unique: a later article with an id already read fails; the same file given twice is
+read once.
 
 **JSON Lines** (``.jsonl``, ``read_jsonl``): one article per line, a JSON object with ``text``
 (required) and optional ``id``, ``title``, ``date`` (ISO 8601 date or date-time), ``url`` and
@@ -48,10 +61,10 @@ unique: a later article with an id already read fails; the same file given twice
 argument, else the dates found in the text. ``source`` is the ``url`` when given, else
 ``"<file stem>#<id>"``, else ``"<file stem>#<line number>"`` (the stem is the name without
 ``.jsonl``/``.jsonl.gz``: ``Article.id`` drops what follows the last dot, so ``"wire#a17"``
-gives the id ``wire-a17``). Blank lines are skipped; a bad line (not UTF-8, invalid JSON, not an
-object, no or empty ``text``, a field of the wrong type, a date that is not ISO) gives a
-``ReadFailure`` named ``"<file name>:<line number>"`` and the other lines are still read. Files
-are read line by line, never whole.
+gives the id ``wire-a17``). Blank lines are skipped; a bad line (invalid JSON, not an object, no
+or empty ``text``, a field of the wrong type, a date that is not ISO, too large, not English)
+gives a ``ReadFailure`` named ``"<file name>:<line number>"`` and the other lines are still read.
+A line that is not UTF-8 is decoded as above. Files are read line by line, never whole.
 
 **gzip** (``.txt.gz``, ``.jsonl.gz``): decompressed as a stream with the same rules; a file that
 is not gzip, is truncated or corrupt gives a ``ReadFailure`` with the reason (for JSON Lines,
@@ -63,20 +76,28 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BufferedIOBase
 from pathlib import Path
 
+from kg.inputs import HTML_SUFFIXES, Decoded, binary_kind, decode, is_html, language_problem, main_text
 from kg.models import Article, ReadFailure, Span
 
 BOM = "\ufeff"
+DEFAULT_MAX_BYTES = 5_000_000  # a larger file (JSON Lines: line) is skipped unread
+MAX_TEXT_CHARS = 1_000_000  # spaCy's Language.max_length: it refuses longer texts (and needs ~3 GB for one)
 MAX_TITLE_WORDS = 30
 MAX_HEADING_WORDS = 5
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-INPUT_SUFFIXES = (".txt", ".txt.gz", *JSONL_SUFFIXES)  # what folders are searched for
+INPUT_SUFFIXES = (".txt", ".txt.gz", *JSONL_SUFFIXES, *HTML_SUFFIXES)  # what folders are searched for
+HTML_NOTE = "HTML page: its main text was extracted (trafilatura)"
+NO_PROSE = "no prose after the title and boilerplate"
+NO_MAIN_TEXT = "HTML page with no main text to extract (trafilatura)"
+_DISCARD_CHUNK = 1 << 20  # bytes read at a time while skipping the rest of a line that is too large
 JSONL_FIELDS = ("id", "title", "date", "url", "outlet")  # optional, besides "text"
 
 _LINE = re.compile(r"^.*$", re.MULTILINE)  # "." also matches "\r": CRLF lines are trimmed later
@@ -214,43 +235,96 @@ def parse_article(
     )
 
 
-def read_article(path: Path, *, date: str | None = None) -> Article | ReadFailure:
-    """Read one UTF-8 text file (``.gz``: gzip-compressed); a ``ReadFailure`` says why it cannot be used."""
+def read_article(
+    path: Path, *, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article | ReadFailure:
+    """Read one text or HTML file (``.gz``: gzip-compressed); a ``ReadFailure`` says why it gives no article."""
     name = path.name or str(path)
-    try:
-        if path.name.endswith(".gz"):
-            with gzip.open(path, "rb") as stream:
-                data = stream.read()
-        else:
-            data = path.read_bytes()
-    except (OSError, EOFError, zlib.error) as error:
-        return ReadFailure(name, _read_error(error))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return ReadFailure(name, f"not valid UTF-8 at byte {error.start}")
-    if not text.removeprefix(BOM):
-        return ReadFailure(name, "empty file")
-    if text.removeprefix(BOM).isspace():
-        return ReadFailure(name, "only whitespace")
-    article = parse_article(text, name, date=date)
-    if not article.body:
-        return ReadFailure(name, "no prose after the title and boilerplate")
+    data = _file_bytes(path, name, max_bytes)
+    if isinstance(data, ReadFailure):
+        return data
+    kind = binary_kind(data)
+    if kind is not None:
+        return ReadFailure(name, f"binary file ({kind})")
+    decoded = decode(data).repaired()
+    text = decoded.text.removeprefix(BOM)
+    if not text:
+        return ReadFailure(name, "empty file", status="skipped")
+    if text.isspace():
+        return ReadFailure(name, "only whitespace", status="skipped")
+    if not is_html(name.removesuffix(".gz"), text):
+        return _checked(text, name, name, decoded.notes, date=date)
+    page = main_text(text)
+    if page is None:
+        return ReadFailure(name, NO_MAIN_TEXT, status="skipped")
+    article = _checked(page.text, name, name, (*decoded.notes, HTML_NOTE), date=date, title=page.title)
+    if isinstance(article, ReadFailure) and article.reason == NO_PROSE:  # only links, captions or headings
+        return ReadFailure(name, NO_MAIN_TEXT, status="skipped")
     return article
 
 
-def read_jsonl(path: Path, *, date: str | None = None) -> Iterator[Article | ReadFailure]:
+def _checked(
+    text: str, source: str, where: str, notes: tuple[str, ...], **metadata: str | None
+) -> Article | ReadFailure:
+    """The article of ``text`` (``metadata``: see ``parse_article``) with its notes, when it is worth
+    building; else why not, as a skip named ``where``."""
+    if len(text) > MAX_TEXT_CHARS:
+        reason = f"too long: {len(text):,} characters, over the {MAX_TEXT_CHARS:,} spaCy takes"
+        return ReadFailure(where, reason, status="skipped")
+    article = parse_article(text, source, **metadata)
+    if not article.body:
+        return ReadFailure(where, NO_PROSE, status="skipped")
+    problem = language_problem("\n\n".join(article.text[s:e] for s, e in article.body))
+    if problem is not None:
+        return ReadFailure(where, problem, status="skipped")
+    return replace(article, notes=notes) if notes else article
+
+
+def _file_bytes(path: Path, name: str, max_bytes: int) -> bytes | ReadFailure:
+    """The file's bytes (decompressed when it is ``.gz``), never reading more than ``max_bytes`` + 1."""
+    try:
+        with _open_binary(path) as stream:
+            if not path.name.endswith(".gz"):
+                size = os.fstat(stream.fileno()).st_size
+                if size > max_bytes:
+                    return _too_large(name, f"{_size(size)}, over the {_size(max_bytes)} limit")
+            data = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        return ReadFailure(name, _read_error(error))
+    if len(data) > max_bytes:  # only a stream (gzip, a pipe) gets here
+        decompressed = " once decompressed" if path.name.endswith(".gz") else ""
+        return _too_large(name, f"over the {_size(max_bytes)} limit{decompressed}")
+    return data
+
+
+def _too_large(where: str, detail: str) -> ReadFailure:
+    return ReadFailure(where, f"too large: {detail}", status="skipped")
+
+
+def _size(size: int) -> str:
+    """"5 MB", "12.3 MB", "2,000 bytes"."""
+    return f"{round(size / 1_000_000, 1):g} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def read_jsonl(
+    path: Path, *, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | ReadFailure]:
     """Read a JSON Lines file (``.gz``: gzip-compressed) line by line, one article or failure per line."""
-    for _, item in _read_jsonl(path, date):
+    for _, item in _read_jsonl(path, date, max_bytes):
         yield item
 
 
-def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> Iterator[Article | ReadFailure]:
-    """Read files and folders (every ``*.txt``, ``*.jsonl``, ``*.txt.gz`` and ``*.jsonl.gz`` inside,
-    recursively, by relative path), in order; ``.jsonl`` files give one article per line.
+def read_articles(
+    paths: Iterable[str | Path], *, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | ReadFailure]:
+    """Read files and folders (every ``*.txt``, ``*.jsonl``, ``*.html``, ``*.htm``, ``*.txt.gz`` and
+    ``*.jsonl.gz`` inside, recursively, by relative path), in order; ``.jsonl`` files give one article
+    per line.
 
-    A path or line that cannot be read yields a ``ReadFailure`` and the others are still read. An
-    article whose id was already read yields a ``ReadFailure`` naming where it was read first.
+    A path or line that gives no article yields a ``ReadFailure`` (failed or skipped: see the module's
+    docstring) and the others are still read; a file (a JSON Lines line) over ``max_bytes`` bytes is
+    skipped unread. An article whose id was already read yields a ``ReadFailure`` naming where it was
+    read first.
     """
     read_from: dict[str, str] = {}  # article id -> the file (and line) it was read from
     seen: set[Path] = set()
@@ -262,7 +336,7 @@ def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> It
                 key=lambda f: f.relative_to(path).parts,
             )
             if not files:
-                yield ReadFailure(path.name or str(path), "folder has no .txt or .jsonl files (plain or .gz)")
+                yield ReadFailure(path.name or str(path), "folder has no .txt, .jsonl or .html files (plain or .gz)")
         else:
             files = [path]
         for file in files:
@@ -271,9 +345,9 @@ def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> It
                 continue
             seen.add(resolved)
             if file.name.endswith(JSONL_SUFFIXES):
-                items: Iterable[tuple[str, Article | ReadFailure]] = _read_jsonl(file, date)
+                items: Iterable[tuple[str, Article | ReadFailure]] = _read_jsonl(file, date, max_bytes)
             else:
-                items = [(str(file), read_article(file, date=date))]
+                items = [(str(file), read_article(file, date=date, max_bytes=max_bytes))]
             for origin, item in items:
                 if isinstance(item, Article):
                     if item.id in read_from:
@@ -283,7 +357,7 @@ def read_articles(paths: Iterable[str | Path], *, date: str | None = None) -> It
                 yield item
 
 
-def _read_jsonl(path: Path, date: str | None) -> Iterator[tuple[str, Article | ReadFailure]]:
+def _read_jsonl(path: Path, date: str | None, max_bytes: int) -> Iterator[tuple[str, Article | ReadFailure]]:
     """(where it was read: "path:line", article or failure) for each non-blank line of a JSON Lines file."""
     name = path.name or str(path)
     stem = name.removesuffix(".gz").removesuffix(".jsonl")
@@ -296,29 +370,41 @@ def _read_jsonl(path: Path, date: str | None) -> Iterator[tuple[str, Article | R
     articles = 0
     with stream:
         try:
-            for number, raw in enumerate(stream, start=1):
+            for number, raw in enumerate(_bounded_lines(stream, max_bytes), start=1):
+                where = f"{name}:{number}"
+                if raw is None:
+                    articles += 1
+                    yield f"{path}:{number}", _too_large(where, f"the line is over the {_size(max_bytes)} limit")
+                    continue
                 if number == 1:
                     raw = raw.removeprefix(BOM.encode("utf-8"))
                 if raw.isspace() or not raw:
                     continue
                 articles += 1
-                where = f"{name}:{number}"
                 yield f"{path}:{number}", _jsonl_article(raw, where, stem, number, date)
         except (OSError, EOFError, zlib.error) as error:
             yield f"{path}:{number + 1}", ReadFailure(f"{name}:{number + 1}", _read_error(error))
             return
     if not articles:
-        yield str(path), ReadFailure(name, "empty file" if number == 0 else "only whitespace")
+        yield str(path), ReadFailure(name, "empty file" if number == 0 else "only whitespace", status="skipped")
+
+
+def _bounded_lines(stream: BufferedIOBase, max_bytes: int) -> Iterator[bytes | None]:
+    """Each line of the stream, or None for a line longer than ``max_bytes``, which is skipped in chunks."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line.rstrip(b"\r\n")) <= max_bytes:
+            yield line
+            continue
+        while not line.endswith(b"\n") and (line := stream.readline(_DISCARD_CHUNK)):
+            pass
+        yield None
 
 
 def _jsonl_article(raw: bytes, where: str, stem: str, number: int, date: str | None) -> Article | ReadFailure:
     """The article on one line of a JSON Lines file; ``where`` ("wire.jsonl:3") names its failures."""
+    line = decode(raw)
     try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return ReadFailure(where, f"not valid UTF-8 at byte {error.start} of the line")
-    try:
-        record = json.loads(line.rstrip("\r\n"))
+        record = json.loads(line.text.rstrip("\r\n"))
     except json.JSONDecodeError as error:
         return ReadFailure(where, f"invalid JSON at column {error.colno}: {error.msg}")
     if not isinstance(record, dict):
@@ -344,10 +430,9 @@ def _jsonl_article(raw: bytes, where: str, stem: str, number: int, date: str | N
         if line_date is None:
             return ReadFailure(where, f"date {fields['date']!r} is not an ISO 8601 date")
     source = fields["url"] or f"{stem}#{fields['id'] or number}"
-    article = parse_article(text, source, date=line_date or date, title=fields["title"], outlet=fields["outlet"])
-    if not article.body:
-        return ReadFailure(where, "no prose after the title and boilerplate")
-    return article
+    repaired = Decoded(text, line.notes).repaired()
+    return _checked(repaired.text, source, where, repaired.notes, date=line_date or date, title=fields["title"],
+                    outlet=fields["outlet"])
 
 
 def _open_binary(path: Path) -> BufferedIOBase:

@@ -12,19 +12,31 @@ go to the named graph ``https://w3id.org/geokg/id/graph/file/<slug of the file n
 - ``load_endpoint(paths, endpoint, ...)``: the SPARQL 1.1 Graph Store HTTP Protocol, through the standard
   library only: one ``PUT ?graph=<iri>`` per graph with an N-Triples body (PUT replaces the graph); a graph
   larger than ``batch_size`` triples is PUT with its first batch and POSTed with the rest. Connection
-  errors and 5xx answers are retried with exponential backoff. Afterwards the triples of each graph are
-  counted on the server (SPARQL query endpoint, given or derived: Oxigraph ``/store`` -> ``/query``,
-  Virtuoso ``/sparql-graph-crud[-auth]`` -> ``/sparql``, Fuseki ``/data`` -> ``/query``) and compared
-  with the input's counts.
+  errors, timeouts and 5xx answers are retried with exponential backoff. A graph holding blank nodes is
+  sent in one request, since a blank node label means one node only within one request. Afterwards the
+  triples of each graph are counted on the server (SPARQL query endpoint, given or derived: Oxigraph
+  ``/store`` -> ``/query``, Virtuoso ``/sparql-graph-crud[-auth]`` -> ``/sparql``, Fuseki ``/data`` ->
+  ``/query``) and compared with the input's counts.
+
+Resuming: a load into an endpoint keeps a journal of the graphs it has finished, one per endpoint, in
+``$XDG_STATE_HOME/geokg/loads`` (default ``~/.local/state/geokg/loads``), headed by a digest of the input
+files. Rerun after an interruption (the server down past the retries, Ctrl-C, a crash), the same command
+leaves alone the journal's graphs whose count on the server still equals the input's, and replaces every
+other graph from its first triple. A load of other inputs into the endpoint starts the journal afresh; a
+load that ends with every count right removes it. A graph is thus skipped only when these very triples
+were written whole into it and no other kg load of this user has written there since (other writers are
+not seen).
 
 Credentials come only from the environment (``KG_USER``/``KG_PASSWORD`` for basic and digest auth,
-``KG_TOKEN`` for bearer) or from ``~/.netrc`` (or the file named by ``NETRC``); they never appear in
-arguments, messages or the graph.
+``KG_TOKEN`` for bearer) or from ``~/.netrc`` (or the file named by ``NETRC``); an endpoint URL holding
+credentials is refused. They never appear in messages (masked also URL-encoded or in a Basic header that a
+server echoes) nor in the graph.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import json
 import netrc
@@ -37,9 +49,9 @@ import urllib.request
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from kg.models import slugify
 from kg.sources import OUTPUT_FILES, RDF_FORMATS
@@ -88,6 +100,7 @@ class LoadResult:
     verified: bool = False  # True when the server's counts were read back
     mismatches: tuple[Mismatch, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    resumed: int = 0  # graphs an interrupted run of the same load had finished, left as they were
 
     @property
     def triples(self) -> int:
@@ -97,6 +110,9 @@ class LoadResult:
         line = (f"loaded {len(self.graphs)} graphs, {self.triples} triples from {len(self.sources)} "
                 f"file{'' if len(self.sources) == 1 else 's'} "
                 f"into {self.target} in {self.seconds:.1f} s")
+        if self.resumed:
+            kept = "1 graph" if self.resumed == 1 else f"{self.resumed} graphs"
+            line += f"; resumed: kept {kept} an interrupted run had loaded"
         if self.verified:
             line += ("; counts checked on the server" if not self.mismatches
                      else f"; {len(self.mismatches)} graphs differ on the server")
@@ -165,6 +181,11 @@ def _count(staging: Store, graph: NamedNode) -> int:
     return sum(1 for _ in staging.quads_for_pattern(None, None, None, graph))
 
 
+def _has_blank_nodes(staging: Store, graph: NamedNode) -> bool:
+    return any(isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode)
+               for q in staging.quads_for_pattern(None, None, None, graph))
+
+
 # --- embedded store -----------------------------------------------------------------------------------
 
 
@@ -182,25 +203,36 @@ def load_store(paths: Iterable[str | Path], folder: str | Path) -> LoadResult:
 def replace_graphs(staging: Store, folder: str | Path) -> tuple[GraphCount, ...]:
     """Replace, in the persistent store at ``folder`` (created when missing), each named graph of ``staging``.
 
-    Every graph named in ``staging`` is cleared in the store, then ``staging`` is bulk loaded; other graphs
-    of the store are left as they are. Returns the triple counts of the replaced graphs, in IRI order.
+    Each graph is replaced in a transaction of its own (``replace_graph``): a load killed midway leaves
+    every graph whole, old or new. Other graphs of the store are left as they are. Returns the triple
+    counts of the replaced graphs, in IRI order.
     """
-    graphs = _graphs(staging)
+    store = open_store(folder)
     try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        store = Store(str(folder))
-    except OSError as exc:
-        raise LoadError(f"cannot open the store {folder}: {' '.join(str(exc).split())}") from None
-    try:
-        for graph in graphs:
-            store.clear_graph(graph)
-        store.bulk_extend(staging)
+        for graph in _graphs(staging):
+            replace_graph(store, graph, _triples(staging, graph))
         store.flush()
-        return tuple(GraphCount(g.value, _count(store, g)) for g in graphs)
+        return tuple(GraphCount(g.value, _count(store, g)) for g in _graphs(staging))
     except OSError as exc:
         raise LoadError(f"cannot write the store {folder}: {' '.join(str(exc).split())}") from None
     finally:
         del store
+
+
+def open_store(folder: str | Path) -> Store:
+    """The persistent pyoxigraph store at ``folder``, open for writing (created when missing)."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return Store(str(folder))
+    except OSError as exc:
+        raise LoadError(f"cannot open the store {folder}: {' '.join(str(exc).split())}") from None
+
+
+def replace_graph(store: Store, graph: NamedNode, triples: Iterable[Triple]) -> None:
+    """Replace the named graph ``graph`` of ``store`` with ``triples``, in one transaction (a SPARQL update,
+    which pyoxigraph applies whole or not at all)."""
+    body = " ".join(f"{triple} ." for triple in triples)
+    store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {body} }} }}")
 
 
 # --- SPARQL servers -----------------------------------------------------------------------------------
@@ -213,7 +245,16 @@ class Credentials:
     secret: str = field(default="", repr=False)  # the password, or the bearer token
 
     def redact(self, text: str) -> str:
-        return text.replace(self.secret, "***") if self.secret else text
+        """``text`` with the secret masked, also in the forms a server may echo: URL-encoded, in a Basic header."""
+        if not self.secret:
+            return text
+        basic = base64.b64encode(f"{self.user}:{self.secret}".encode()).decode("ascii")
+        quote = urllib.parse.quote
+        forms = {self.secret, quote(self.secret), quote(self.secret, safe=""), urllib.parse.quote_plus(self.secret),
+                 basic}
+        for form in sorted(forms, key=len, reverse=True):
+            text = text.replace(form, "***")
+        return text
 
 
 def find_credentials(scheme: AuthScheme, url: str) -> Credentials:
@@ -302,7 +343,8 @@ class _Client:
                     raise LoadError(self._redact(f"{what}: {method} {_no_query(url)} failed: {problem}")) from None
             except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
                 reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-                problem = " ".join(str(reason).split()) or type(exc).__name__
+                problem = (f"no answer within {self.timeout:g} s" if isinstance(reason, TimeoutError)
+                           else " ".join(str(reason).split()) or type(exc).__name__)
             if attempt < attempts:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
         tries = f" (after {attempts} attempts)" if attempts > 1 else ""
@@ -322,11 +364,12 @@ def _no_query(url: str) -> str:
     return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(query=""))
 
 
-def _batches(triples: Iterator[Triple], size: int) -> Iterator[list[Triple]]:
+def _batches(triples: Iterator[Triple], size: int | None) -> Iterator[list[Triple]]:
+    """Lists of ``size`` triples (the last one shorter), or one list of them all when ``size`` is None."""
     batch: list[Triple] = []
     for triple in triples:
         batch.append(triple)
-        if len(batch) >= size:
+        if size is not None and len(batch) >= size:
             yield batch
             batch = []
     if batch:
@@ -340,6 +383,73 @@ def _ntriples(triples: Sequence[Triple]) -> bytes:
 def _graph_url(endpoint: str, iri: str) -> str:
     separator = "&" if urllib.parse.urlsplit(endpoint).query else "?"
     return f"{endpoint}{separator}{urllib.parse.urlencode({'graph': iri})}"
+
+
+def journal_folder() -> Path:
+    """Where the journals of interrupted loads are kept: ``$XDG_STATE_HOME/geokg/loads``."""
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "geokg" / "loads"
+
+
+class Journal:
+    """What a load into one endpoint has finished: a header naming its inputs, then one ``<triples> <iri>`` line
+    per graph, appended as the server acknowledges the graph's last request.
+
+    There is one journal per endpoint, named after it. A load of other inputs (their names, which name the
+    graph of their default-graph triples, and their bytes are digested) starts it afresh: whatever it wrote
+    replaced graphs the journal listed. The journal stays locked while its load runs, so two loads into one
+    endpoint cannot interleave their lines. A line cut short by a crash has no newline and is ignored.
+    """
+
+    def __init__(self, path: Path, stream: IO[str], finished: dict[str, int]) -> None:
+        self.path, self.stream, self.finished = path, stream, finished
+
+    @classmethod
+    def open(cls, endpoint: str, files: Sequence[Path]) -> Journal:
+        """The journal of ``endpoint`` for a load of ``files``; raises ``LoadError`` when another load holds it."""
+        import fcntl  # POSIX only, and only needed here
+
+        digest = hashlib.sha256()
+        for file in files:
+            digest.update(file.name.encode() + b"\0")
+            with file.open("rb") as data:
+                digest.update(hashlib.file_digest(data, "sha256").digest())
+        header = f"kg load {digest.hexdigest()}"
+        folder = journal_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{hashlib.sha256(endpoint.encode()).hexdigest()[:32]}.journal"
+        stream = path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            stream.seek(0)
+            lines = stream.read().split("\n")[:-1]  # the last piece has no newline: empty, or cut short
+            finished: dict[str, int] = {}
+            if lines and lines[0] == header:
+                for line in lines[1:]:
+                    count, _, iri = line.partition(" ")
+                    if count.isdigit() and iri:
+                        finished[iri] = int(count)
+            else:
+                stream.truncate(0)
+                stream.write(header + "\n")
+                stream.flush()
+        except BlockingIOError:
+            stream.close()
+            raise LoadError(f"another kg load into {_no_query(endpoint)} is running (it holds {path}): "
+                            "wait for it to end") from None
+        except BaseException:
+            stream.close()
+            raise
+        return cls(path, stream, finished)
+
+    def record(self, iri: str, triples: int) -> None:
+        self.stream.write(f"{triples} {iri}\n")
+        self.stream.flush()  # in the kernel's hands: a killed kg load loses no line
+
+    def close(self, *, remove: bool = False) -> None:
+        if remove:
+            self.path.unlink(missing_ok=True)
+        self.stream.close()
 
 
 def load_endpoint(
@@ -356,45 +466,99 @@ def load_endpoint(
 ) -> LoadResult:
     """Load the inputs into a SPARQL server through the Graph Store Protocol, then check its triple counts.
 
-    Raises ``LoadError`` (one line, naming the graph) when a graph cannot be written.
+    Resumes an interrupted load of the same inputs (see the module's doc). Raises ``LoadError`` (one line,
+    naming the graph, saying that a rerun resumes) when a graph cannot be written.
     """
     started = time.perf_counter()
     for url in (endpoint, query_endpoint):
         if url is None:
             continue
         parts = urllib.parse.urlsplit(url)
+        if parts.username is not None or parts.password is not None:  # checked first: never echo such a URL
+            raise LoadError("credentials in the URL are not accepted: use KG_USER/KG_PASSWORD, KG_TOKEN or ~/.netrc")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise LoadError("the endpoint must be an http:// or https:// URL")
-        if parts.username is not None or parts.password is not None:
-            raise LoadError("credentials in the URL are not accepted: use KG_USER/KG_PASSWORD, KG_TOKEN or ~/.netrc")
     if batch_size < 1:
         raise LoadError("--batch-size must be at least 1")
+    if timeout <= 0:
+        raise LoadError("--timeout must be more than 0 seconds")
     staging, files = read_dataset(paths)
     credentials = find_credentials(auth, endpoint) if auth is not None else None
     query_url = query_endpoint or query_endpoint_for(endpoint)
     client = _Client([u for u in (endpoint, query_url) if u], credentials, timeout, max(retries, 0), backoff)
-    counts: list[GraphCount] = []
-    for graph in _graphs(staging):
-        url, what, loaded = _graph_url(endpoint, graph.value), f"graph <{graph.value}>", 0
-        for number, batch in enumerate(_batches(_triples(staging, graph), batch_size)):
-            method = "PUT" if number == 0 else "POST"
-            client.send(method, url, _ntriples(batch), {"Content-Type": "application/n-triples"}, what)
-            loaded += len(batch)
-        if loaded == 0:  # an empty graph still replaces what the server held
-            client.send("PUT", url, b"", {"Content-Type": "application/n-triples"}, what)
-        counts.append(GraphCount(graph.value, loaded))
+    counts = tuple(GraphCount(g.value, _count(staging, g)) for g in _graphs(staging))
     notes: list[str] = []
+    try:
+        journal: Journal | None = Journal.open(endpoint, files)
+    except OSError as exc:
+        journal = None
+        notes.append(f"no journal to resume from ({' '.join(str(exc).split())}): a rerun would reload every graph")
     mismatches: tuple[Mismatch, ...] = ()
-    verified = False
-    if verify and query_url is None:
-        notes.append("counts not checked: pass --query-endpoint to check them on the server")
-    elif verify and query_url is not None:
-        found = server_counts(client, query_url, [c.iri for c in counts])
-        mismatches = tuple(Mismatch(c.iri, c.triples, found.get(c.iri, 0)) for c in counts
-                           if found.get(c.iri, 0) != c.triples)
-        verified = True
-    return LoadResult(_no_query(endpoint), files, tuple(counts), time.perf_counter() - started, verified,
-                      mismatches, tuple(notes))
+    verified = ended = False
+    try:
+        kept = _loaded_before(client, query_url, counts, journal, notes)
+        _send(client, staging, endpoint, counts, kept, batch_size, journal, notes)
+        if verify and query_url is None:
+            notes.append("counts not checked: pass --query-endpoint to check them on the server")
+        elif verify and query_url is not None:
+            found = server_counts(client, query_url, [c.iri for c in counts])
+            mismatches = tuple(Mismatch(c.iri, c.triples, found.get(c.iri, 0)) for c in counts
+                               if found.get(c.iri, 0) != c.triples)
+            verified = True
+        ended = True
+    finally:
+        if journal is not None:  # kept while graphs are missing or differ: their rerun resumes
+            journal.close(remove=ended and not mismatches)
+    return LoadResult(_no_query(endpoint), files, counts, time.perf_counter() - started, verified,
+                      mismatches, tuple(notes), resumed=len(kept))
+
+
+def _loaded_before(client: _Client, query_url: str | None, counts: Sequence[GraphCount], journal: Journal | None,
+                   notes: list[str]) -> set[str]:
+    """The graphs an interrupted load of these inputs finished and the server still holds whole: left alone."""
+    done = journal.finished if journal is not None else {}
+    if not done:
+        return set()
+    if query_url is None:
+        notes.append("not resumed: without a query endpoint the graphs already loaded cannot be checked")
+        return set()
+    found = server_counts(client, query_url, [c.iri for c in counts if c.iri in done])
+    return {c.iri for c in counts if done.get(c.iri) == c.triples == found.get(c.iri)}
+
+
+def _send(client: _Client, staging: Store, endpoint: str, counts: Sequence[GraphCount], kept: set[str],
+          batch_size: int, journal: Journal | None, notes: list[str]) -> None:
+    """Write every graph but the kept ones, each recorded in the journal once the server has all of it."""
+    for index, count in enumerate(counts):
+        if count.iri in kept:
+            continue
+        try:
+            _put_graph(client, staging, NamedNode(count.iri), _graph_url(endpoint, count.iri), batch_size)
+        except LoadError as exc:
+            raise LoadError(f"{exc}; {index} of {len(counts)} graphs loaded: rerun the same command to resume "
+                            "from this graph") from None
+        if journal is not None:
+            try:
+                journal.record(count.iri, count.triples)
+            except OSError as exc:
+                notes.append(f"journal {journal.path} not written ({' '.join(str(exc).split())}): "
+                             "a rerun would reload more")
+                journal = None
+
+
+def _put_graph(client: _Client, staging: Store, graph: NamedNode, url: str, batch_size: int) -> None:
+    """PUT the graph's first batch (replacing what the server held, even with nothing), POST the others.
+
+    A graph with blank nodes goes in one request: the server reads each request's labels as new nodes.
+    """
+    size = batch_size if not _has_blank_nodes(staging, graph) else None
+    what, headers = f"graph <{graph.value}>", {"Content-Type": "application/n-triples"}
+    sent = False
+    for batch in _batches(_triples(staging, graph), size):
+        client.send("POST" if sent else "PUT", url, _ntriples(batch), headers, what)
+        sent = True
+    if not sent:
+        client.send("PUT", url, b"", headers, what)
 
 
 def server_counts(client: _Client, query_url: str, graphs: Sequence[str], chunk: int = 200) -> dict[str, int]:
@@ -421,12 +585,14 @@ __all__ = [
     "AUTH_SCHEMES",
     "Credentials",
     "GraphCount",
+    "Journal",
     "LoadError",
     "LoadResult",
     "Mismatch",
     "file_graph_iri",
     "find_credentials",
     "input_files",
+    "journal_folder",
     "load_endpoint",
     "load_store",
     "query_endpoint_for",

@@ -120,11 +120,14 @@ def test_quoted_words_inside_a_description_are_the_speaker_s() -> None:
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"), ("``", "''"), ("''", "''")],
+    [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"), ("\u00ab\u00a0", "\u00a0\u00bb"), ("\u201e", "\u201c"),
+     ("``", "''"), ("''", "''"), ("\u2018", "\u2019"), ("'", "'")],
 )
 def test_quotation_mark_styles(opening: str, closing: str) -> None:
     text = f"{opening}We will defend every inch of our land,{closing} Volodymyr Zelensky said."
     assert said(text) == [("Volodymyr Zelensky", "We will defend every inch of our land")]
+    text = f"Volodymyr Zelensky said: {opening}We will defend every inch of our land.{closing}"
+    assert said(text) == [("Volodymyr Zelensky", "We will defend every inch of our land.")]
 
 
 def test_unbalanced_quotation_mark_ends_with_its_paragraph() -> None:
@@ -135,6 +138,17 @@ def test_unbalanced_quotation_mark_ends_with_its_paragraph() -> None:
     quotes = said(text)
     assert ("Emmanuel Macron", "France will send more instructors to the region.") in quotes
     assert all("Germany" not in q for speaker, q in quotes if speaker == "Emmanuel Macron")
+
+
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("\u201c", "\u201d")])
+def test_unbalanced_quotation_mark_ends_with_its_line_when_paragraphs_are_lines(opening: str, closing: str) -> None:
+    text = (
+        f"Emmanuel Macron said: {opening}France will send more instructors to the region.\n"
+        "Olaf Scholz met him later in Berlin.\n"
+        f"{opening}Germany agrees with the plan,{closing} Scholz said.\n"
+    )
+    assert said(text) == [("Emmanuel Macron", "France will send more instructors to the region."),
+                          ("Olaf Scholz", "Germany agrees with the plan")]
 
 
 def test_unknown_speaker_is_left_unknown() -> None:

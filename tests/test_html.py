@@ -51,6 +51,8 @@ cameo:190 a skos:Concept ; skos:notation "190" ; skos:prefLabel "Use conventiona
 
 HOSTILE_IMG = '<img src=x onerror="window.__pwned=1">'
 HOSTILE_SCRIPT = "</script><script>window.__pwned=1</script>"
+# a comment, a CDATA end and JavaScript's line terminators, in a name, a title and a quote
+HOSTILE_MARKUP = "<!-- ]]> \u2028\u2029 --></script x"
 
 
 def hostile_turtle() -> str:
@@ -59,11 +61,14 @@ def hostile_turtle() -> str:
 
     quote = lit(HOSTILE_IMG + " and " + HOSTILE_SCRIPT + " \u2028 href")
     return PREFIXES + f"""
-actor:evil a gkg:Person ; rdfs:label {lit(HOSTILE_IMG)} ; skos:altLabel {lit(HOSTILE_SCRIPT)} .
+actor:evil a gkg:Person ; rdfs:label {lit(HOSTILE_IMG)} ; skos:altLabel {lit(HOSTILE_SCRIPT)}, {lit(HOSTILE_MARKUP)} .
 actor:norland a gkg:Country ; rdfs:label {lit("Norland <!-- " + HOSTILE_SCRIPT)} .
 article:a1 a gkg:Article ; dcterms:title {lit(HOSTILE_SCRIPT)} .
+article:a2 a gkg:Article ; dcterms:title {lit(HOSTILE_MARKUP)} .
 statement:s1 a gkg:Statement ; gkg:speaker actor:evil ; gkg:direct true ; gkg:source article:a1 ;
     gkg:quote {quote} ; gkg:mentions actor:norland .
+statement:s2 a gkg:Statement ; gkg:speaker actor:evil ; gkg:direct false ; gkg:source article:a2 ;
+    gkg:quote {lit(HOSTILE_MARKUP)} .
 """
 
 
@@ -175,13 +180,18 @@ def test_hostile_strings_stay_data() -> None:
     assert page.count("<script") == benign.count("<script")
     assert page.count("</script") == benign.count("</script")
     assert page.count("<!--") == benign.count("<!--") == 0
-    assert "<img" not in page and "\u2028" not in page
+    assert "<img" not in page and "]]>" not in page and "-->" not in page
+    assert "\u2028" not in page and "\u2029" not in page
     assert "<title>&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;</title>" in page
     # the text itself survives, to be shown as these characters
     nodes = nodes_by_label(page)
     evil = nodes[HOSTILE_IMG]["tip"]
     assert HOSTILE_SCRIPT in evil and f"\u201c{HOSTILE_IMG} and {HOSTILE_SCRIPT}" in evil
     assert all("title" not in node for node in nodes.values())  # tooltips only as text in "tip"
+    data = page_data(page)
+    assert data["actors"][nodes[HOSTILE_IMG]["id"]]["names"] == [HOSTILE_IMG, HOSTILE_MARKUP, HOSTILE_SCRIPT]
+    assert sorted(title for title, _ in data["articles"]) == sorted([HOSTILE_MARKUP, HOSTILE_SCRIPT])
+    assert HOSTILE_MARKUP in [s["q"] for s in data["statements"]]
 
 
 def test_long_quotes_are_cut_in_tooltips() -> None:
@@ -441,12 +451,13 @@ def test_hostile_strings_stay_text_in_search_and_panel(
     assert chrome_driver.execute_script("return network.getSelectedNodes()") == [evil]
     assert panel.find_element(By.TAG_NAME, "h2").text == HOSTILE_IMG
     assert HOSTILE_SCRIPT in panel.text and f"cue: {HOSTILE_IMG}" in panel.text
+    assert panel.get_attribute("textContent").count(HOSTILE_MARKUP) == 3  # an alias, a quote, its article
     edge = chrome_driver.execute_script("return network.body.data.edges.getIds()[0]")
     chrome_driver.execute_script("kg.showEdge(arguments[0])", edge)
     assert HOSTILE_SCRIPT in panel.text
     options = chrome_driver.execute_script(
         "return Array.from(document.querySelectorAll('#kg-article option')).map(o => o.textContent)")
-    assert options[1] == HOSTILE_SCRIPT
+    assert options[1:] == [HOSTILE_MARKUP, HOSTILE_SCRIPT]
     assert chrome_driver.execute_script("return document.querySelectorAll('img').length") == 0
     assert chrome_driver.execute_script("return typeof window.__pwned") == "undefined"
     save_screenshot(chrome_driver, request)

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import base64
 import http.server
+import itertools
 import json
 import threading
+import time
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterator
@@ -13,12 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 from servers import Server, ServerMissing, closed_port, start_oxigraph, start_virtuoso
 
 import kg
 from kg.cli import main
-from kg.stores import LoadError, file_graph_iri, load_endpoint, load_store, query_endpoint_for
+from kg.stores import (
+    Journal,
+    LoadError,
+    file_graph_iri,
+    load_endpoint,
+    load_store,
+    query_endpoint_for,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds"
 SECRET = "s3cr3t-PW"
@@ -45,6 +55,13 @@ EDITED = {"ankara_talks.txt": (
     "Ministers meet in Ankara\n\n"
     "Turkish Foreign Minister Hakan Fidan hosted Russian Foreign Minister Sergei Lavrov on Monday. "
     '"The talks were frank and long," Fidan said.\n')}
+
+
+@pytest.fixture(autouse=True)
+def journals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The journals of interrupted loads go to the test's folder, not to ~/.local/state."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    return tmp_path / "state" / "geokg" / "loads"
 
 
 @dataclass(frozen=True)
@@ -271,8 +288,15 @@ class _Scripted(http.server.ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.requests: list[tuple[str, str, int]] = []  # method, graph, triples in the body
         self.failures = 0  # answer 503 to this many requests first
-        self.counts: dict[str, int] = {}  # what the query endpoint says
+        self.fail_after: int | None = None  # answer 503 to every write once this many have been done
+        self.delay = 0.0  # seconds to wait before answering a write
+        self.echo = False  # answer 500 to writes, quoting back the credentials they carry (a careless server)
+        self.counts: dict[str, int] | None = None  # what the query endpoint says (default: the stored counts)
         self.stored: Counter[str] = Counter()
+        self.closing = threading.Event()  # cuts the delays short when the test ends
+
+    def handle_error(self, request: object, client_address: object) -> None:  # a client that gave up: quiet
+        pass
 
     @property
     def base(self) -> str:
@@ -299,8 +323,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         parts = urllib.parse.urlsplit(self.path)
         body = self.rfile.read(int(self.headers["Content-Length"] or 0))
         if parts.path == "/query":
+            counts = self.server.stored if self.server.counts is None else self.server.counts
             rows = [{"g": {"type": "uri", "value": g}, "n": {"type": "literal", "value": str(n)}}
-                    for g, n in self.server.counts.items()]
+                    for g, n in counts.items() if n]
             self._answer(200, json.dumps({"head": {"vars": ["g", "n"]}, "results": {"bindings": rows}}).encode(),
                          "application/sparql-results+json")
         else:
@@ -309,8 +334,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _write(self, method: str, body: bytes | None = None) -> None:
         if body is None:
             body = self.rfile.read(int(self.headers["Content-Length"] or 0))
-        if self.server.failures > 0:
-            self.server.failures -= 1
+        self.server.closing.wait(self.server.delay)
+        if self.server.echo:
+            scheme, _, credential = (self.headers["Authorization"] or "").partition(" ")
+            secret = base64.b64decode(credential).decode().partition(":")[2] if scheme == "Basic" else credential
+            self._answer(500, f"cannot serve {self.headers['Authorization']}: secret {secret}, "
+                              f"{urllib.parse.quote(secret)}, {urllib.parse.quote_plus(secret)}".encode())
+            return
+        if self.server.failures > 0 or (self.server.fail_after is not None
+                                        and len(self.server.requests) >= self.server.fail_after):
+            self.server.failures = max(self.server.failures - 1, 0)
             self._answer(503, b"busy")
             return
         graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]
@@ -328,6 +361,7 @@ def scripted() -> Iterator[_Scripted]:
     try:
         yield server
     finally:
+        server.closing.set()
         server.shutdown()
         server.server_close()
 
@@ -361,6 +395,146 @@ def test_count_mismatches_are_reported(first: Built, scripted: _Scripted,
     err = capsys.readouterr().err
     assert err == (f"kg load: graph <{GRAPH}actors>: the server holds 3 triples, "
                    f"the input has {first.per_graph[GRAPH + 'actors']}\n")
+
+
+EX = "https://example.org/load/"
+
+
+def _graphs_file(path: Path, edition: str, graphs: int = 5) -> list[str]:
+    """``graphs`` named graphs of three triples each, whose words depend on the ``edition``; their IRIs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    quads = [Quad(NamedNode(f"{EX}s{j}"), NamedNode(f"{EX}says"), Literal(f"{edition} {i}.{j}"), NamedNode(f"{EX}g{i}"))
+             for i in range(graphs) for j in range(3)]
+    path.write_bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+    return [f"{EX}g{i}" for i in range(graphs)]
+
+
+def _sent(scripted: _Scripted) -> list[str]:
+    graphs = [graph for _, graph, _ in scripted.requests]
+    scripted.requests.clear()
+    return graphs
+
+
+def test_a_rerun_resumes_after_the_graphs_the_server_still_holds(tmp_path: Path, scripted: _Scripted,
+                                                                 journals: Path) -> None:
+    graphs = _graphs_file(tmp_path / "five.nq", "first")
+    endpoint = f"{scripted.base}/store"
+    scripted.fail_after = 2
+    with pytest.raises(LoadError) as failed:
+        load_endpoint([tmp_path / "five.nq"], endpoint, retries=0)
+    assert str(failed.value) == (f"graph <{graphs[2]}>: PUT {endpoint} failed: HTTP 503 Service Unavailable: busy; "
+                                 "2 of 5 graphs loaded: rerun the same command to resume from this graph")
+    assert _sent(scripted) == graphs[:2]
+    scripted.fail_after = None
+    del scripted.stored[graphs[0]]  # the server lost a graph meanwhile: it is loaded again
+    result = load_endpoint([tmp_path / "five.nq"], endpoint)
+    assert _sent(scripted) == [graphs[0], *graphs[2:]]
+    assert result.resumed == 1 and result.verified and not result.mismatches
+    assert "resumed: kept 1 graph an interrupted run had loaded" in result.summary()
+    assert list(journals.iterdir()) == []  # the load ended: nothing to resume
+    load_endpoint([tmp_path / "five.nq"], endpoint)
+    assert _sent(scripted) == graphs  # a load that was not interrupted replaces every graph
+
+
+def test_only_a_rerun_of_the_same_files_skips_graphs(tmp_path: Path, scripted: _Scripted) -> None:
+    first, edited = tmp_path / "first" / "five.nq", tmp_path / "edited" / "five.nq"
+    graphs = _graphs_file(first, "first")
+    assert _graphs_file(edited, "edited") == graphs  # the same graphs and counts, other words
+    endpoint = f"{scripted.base}/store"
+    scripted.fail_after = 2
+    with pytest.raises(LoadError, match="2 of 5 graphs loaded"):
+        load_endpoint([first], endpoint, retries=0)
+    scripted.fail_after = None
+    _sent(scripted)
+    # the first two graphs hold as many triples on the server as in the edited file: still, they are replaced
+    assert load_endpoint([edited], endpoint).resumed == 0
+    assert _sent(scripted) == graphs
+    # and the journal of the first file went with the edited load: its rerun replaces everything too
+    assert load_endpoint([first], endpoint).resumed == 0
+    assert _sent(scripted) == graphs
+
+
+def test_two_loads_into_one_endpoint_do_not_interleave(tmp_path: Path, scripted: _Scripted) -> None:
+    _graphs_file(tmp_path / "five.nq", "first")
+    endpoint = f"{scripted.base}/store"
+    running = Journal.open(endpoint, [tmp_path / "five.nq"])
+    try:
+        with pytest.raises(LoadError, match=rf"another kg load into {endpoint} is running \(it holds "):
+            load_endpoint([tmp_path / "five.nq"], endpoint)
+    finally:
+        running.close()
+    assert scripted.requests == []
+    assert load_endpoint([tmp_path / "five.nq"], endpoint).verified
+
+
+def test_a_graph_with_blank_nodes_goes_in_one_request(tmp_path: Path, scripted: _Scripted) -> None:
+    graph, plain = NamedNode(f"{EX}with-blank-nodes"), NamedNode(f"{EX}plain")
+    says, cites = NamedNode(f"{EX}says"), NamedNode(f"{EX}cites")
+    nodes = [BlankNode() for _ in range(5)]
+    quads = [Quad(node, says, Literal(f"claim {i}"), graph) for i, node in enumerate(nodes)]
+    quads += [Quad(a, cites, b, graph) for a, b in itertools.pairwise(nodes)]
+    quads += [Quad(NamedNode(f"{EX}s{i}"), says, Literal(f"plain {i}"), plain) for i in range(9)]
+    (tmp_path / "mixed.nq").write_bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+    result = load_endpoint([tmp_path / "mixed.nq"], f"{scripted.base}/store", batch_size=4)
+    assert scripted.requests == [("PUT", plain.value, 4), ("POST", plain.value, 4), ("POST", plain.value, 1),
+                                 ("PUT", graph.value, 9)]
+    assert result.verified and not result.mismatches
+
+
+def test_a_server_that_does_not_answer_times_out(tmp_path: Path, scripted: _Scripted,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    graphs = _graphs_file(tmp_path / "five.nq", "first")
+    scripted.delay = 3
+    started = time.monotonic()
+    assert main(["load", str(tmp_path / "five.nq"), "--endpoint", f"{scripted.base}/store", "--timeout", "0.3",
+                 "--retries", "1"]) == 1
+    assert time.monotonic() - started < 2.5  # two attempts of 0.3 s and a backoff of 0.5 s, not 3 s
+    assert capsys.readouterr().err == (
+        f"kg load: graph <{graphs[0]}>: PUT {scripted.base}/store failed: no answer within 0.3 s (after 2 attempts); "
+        "0 of 5 graphs loaded: rerun the same command to resume from this graph\n")
+    for option, bad in (("--timeout", "0"), ("--timeout", "never"), ("--retries", "-1")):
+        assert main(["load", str(tmp_path / "five.nq"), "--endpoint", f"{scripted.base}/store", option, bad]) == 2
+        assert "not a" in capsys.readouterr().err
+
+
+PASSWORD = "p@ss:w/rd s3cr3t&é"  # characters that URL-encoding changes
+
+
+def _disguises(user: str, secret: str) -> set[str]:
+    """A secret as it may show: itself, URL-encoded, in a Basic header."""
+    return {secret, urllib.parse.quote(secret), urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret),
+            base64.b64encode(f"{user}:{secret}".encode()).decode()}
+
+
+@pytest.mark.parametrize("auth", ["basic", "bearer"])
+def test_a_password_that_the_server_echoes_is_never_printed(
+    auth: str, tmp_path: Path, scripted: _Scripted, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _graphs_file(tmp_path / "five.nq", "first")
+    monkeypatch.setenv("KG_USER", "analyst")
+    monkeypatch.setenv("KG_PASSWORD", PASSWORD)
+    monkeypatch.setenv("KG_TOKEN", PASSWORD)
+    scripted.echo = True
+    assert main(["load", str(tmp_path / "five.nq"), "--endpoint", f"{scripted.base}/store", "--auth", auth,
+                 "--retries", "0"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"kg load: graph <{EX}g0>: PUT {scripted.base}/store failed: HTTP 500 ")
+    assert captured.err.count("\n") == 1 and "***" in captured.err
+    assert not [form for form in _disguises("analyst", PASSWORD) if form in captured.out + captured.err]
+
+
+def test_credentials_in_an_endpoint_url_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _graphs_file(tmp_path / "five.nq", "first")
+    embedded = f"http://analyst:{urllib.parse.quote(PASSWORD, safe='')}@127.0.0.1:{closed_port()}"
+    for endpoints in (["--endpoint", f"{embedded}/store"],
+                      ["--endpoint", f"http://127.0.0.1:{closed_port()}/store",
+                       "--query-endpoint", f"{embedded}/query"]):
+        assert main(["load", str(tmp_path / "five.nq"), *endpoints]) == 1
+        captured = capsys.readouterr()
+        assert captured.err == ("kg load: credentials in the URL are not accepted: use KG_USER/KG_PASSWORD, "
+                                "KG_TOKEN or ~/.netrc\n")
+        assert captured.out == ""
 
 
 def test_query_endpoints_are_derived_for_known_servers() -> None:

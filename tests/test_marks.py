@@ -35,6 +35,19 @@ def test_unclosed_mark_stops_at_the_end_of_its_paragraph() -> None:
     assert quoted(text) == ["This never closes.", "this"]
 
 
+def test_unclosed_mark_stops_at_a_line_that_ends_a_sentence() -> None:
+    text = 'He said: "This never closes.\nThe next line is prose.\n"A new quote," he said.'
+    assert quoted(text) == ["This never closes.", "A new quote,"]
+    # hard-wrapped lines that do not end a sentence do not end a quotation
+    assert quoted('"We will fight on\nuntil the end," he said.') == ["We will fight on\nuntil the end,"]
+
+
+def test_a_mark_at_the_end_of_a_line_opens_nothing() -> None:
+    # CSV-style doubled marks leave a straight mark at the end of the line
+    text = '"It was ""definitively determined"" it was not responsible."""\nThe army is looking into it.'
+    assert all("army" not in q for q in quoted(text))
+
+
 def test_single_marks_inside_double_quotes_are_part_of_them() -> None:
     assert quoted("\u201cThey call it 'peace', we call it war,\u201d he said.") == [
         "They call it 'peace', we call it war,"

@@ -11,7 +11,7 @@ import pytest
 import kg.pipeline
 from kg import parse_article
 from kg.cli import main
-from kg.pipeline import Progress, build, extract_articles
+from kg.pipeline import Progress, build, count_inputs, extract_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,7 +80,7 @@ def test_a_bad_input_is_still_named_with_two_processes(
     code = main(["build", str(corpus), "-o", str(tmp_path / "out"), "--format", "ttl", "--jobs", "2", "--quiet"])
     captured = capsys.readouterr()
     assert code == 1
-    assert "cannot read bad.txt" in captured.err and "Traceback" not in captured.err
+    assert "bad.txt: not English" in captured.err and "Traceback" not in captured.err  # read as UTF-16: CJK
     assert f"{len(ARTICLES)} articles" in captured.out
     assert "words/s" in captured.out
 
@@ -111,3 +111,12 @@ def test_progress_lines_plain_and_live() -> None:
     meter.close()
     assert live.getvalue().startswith("\rkg build: 3 articles,") and "\n" not in live.getvalue()
     assert live.getvalue().endswith("\r\x1b[K")
+
+
+def test_progress_total_counts_article_files_and_gives_up_on_json_lines(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.html", "sub/c.txt.gz", "notes.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert count_inputs([tmp_path, tmp_path / "notes.md"]) == 4  # a file named on its own is read whatever its name
+    (tmp_path / "wire.jsonl").write_text("{}", encoding="utf-8")
+    assert count_inputs([tmp_path]) is None  # one article per line: not known without reading

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from pathlib import Path
 
 import pyoxigraph
@@ -12,7 +13,7 @@ import pytest
 
 import kg
 from kg.cli import main
-from kg.query import QueryError, SourceError, list_queries, run_query, short
+from kg.query import QueryError, QueryTimeout, SourceError, list_queries, run_query, short
 
 ANKARA = (
     "Ministers meet in Ankara\n\n"
@@ -380,3 +381,50 @@ def test_ask_and_construct(graph: Path, capsys: pytest.CaptureFixture[str]) -> N
         "https://w3id.org/geokg/id/actor/Q61053,https://w3id.org/geokg/ontology#affiliatedWith,"
         "https://w3id.org/geokg/id/actor/Q183",
     ]
+
+
+# -- timeouts -------------------------------------------------------------------------------------
+
+# a product of four patterns: (triples in the graph)^4 rows to count, hours of work
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_with_a_timeout_the_worker_gives_the_same_answers(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for query, params in (("quotes-by", {"actor": "fidan"}),
+                          ("CONSTRUCT { ?a gkg:affiliatedWith ?o } WHERE { ?a gkg:affiliatedWith ?o }", {})):
+        assert run_query([graph], query, params=params, timeout=60) == run_query([graph], query, params=params)
+    # errors raised in the worker come back as they are
+    assert main(["query", str(graph), "SELECT ?s WHERE { ?s gkg:speaker", "--timeout", "60"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kg query: SPARQL syntax error") and err.count("\n") == 1
+
+
+def test_a_runaway_query_is_stopped_at_its_timeout(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    started = time.monotonic()
+    assert main(["query", str(graph), RUNAWAY, "--timeout", "1"]) == 1
+    elapsed = time.monotonic() - started
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "kg query: the query was stopped after 1 s (raise --timeout, or narrow the query)\n"
+    assert elapsed < 10  # 1 s of query, the rest starting the worker
+    for bad in ("0", "-1", "soon", "nan"):
+        assert main(["query", str(graph), "actors", "--timeout", bad]) == 2
+        assert "not a positive number of seconds" in capsys.readouterr().err
+
+
+def test_an_update_stopped_by_its_timeout_changes_nothing(graph: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = pyoxigraph.Store(str(folder))
+    store.bulk_load(path=str(graph), format=pyoxigraph.RdfFormat.TURTLE)
+    before = set(store)
+    del store
+    # the first operation deletes every quote at once; the second never ends: killed, the transaction is undone
+    update = f"DELETE WHERE {{ ?s gkg:quote ?q }} ; INSERT {{ <x:a> <x:count> ?n }} WHERE {{ {{ {RUNAWAY} }} }}"
+    with pytest.raises(QueryTimeout, match="stopped after 1 s"):
+        run_query([folder], update, allow_update=True, timeout=1)
+    after = pyoxigraph.Store(str(folder))  # opens: the killed worker left no lock behind
+    assert set(after) == before and any(q.predicate.value.endswith("#quote") for q in before)
+    del after
+    # the same update, without its runaway part, does delete the quotes
+    run_query([folder], "DELETE WHERE { ?s gkg:quote ?q }", allow_update=True, timeout=60)
+    assert not any(q.predicate.value.endswith("#quote") for q in pyoxigraph.Store.read_only(str(folder)))

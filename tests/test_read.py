@@ -307,14 +307,25 @@ def test_read_article_names_the_file(tmp_path: Path) -> None:
     [
         pytest.param(b"", "empty file", id="empty"),
         pytest.param(b" \n\n\t\n", "only whitespace", id="whitespace"),
-        pytest.param(b"Title\n\nBad \xff byte.", "not valid UTF-8 at byte 11", id="bad-utf8"),
+        pytest.param(b"\xef\xbb\xbf \r\n", "only whitespace", id="bom-and-whitespace"),
         pytest.param(b"Summary\n- one\n- two\n", "no prose after the title and boilerplate", id="no-prose"),
     ],
 )
-def test_read_article_failures(tmp_path: Path, content: bytes, reason: str) -> None:
+def test_read_article_skips(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    assert read_article(path) == ReadFailure("bad.txt", reason)
+    assert read_article(path) == ReadFailure("bad.txt", reason, status="skipped")
+
+
+def test_text_that_is_not_utf8_is_decoded_as_windows_1252_and_noted(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("Title\n\nThe caf\u00e9 \u2018reopened\u2019 at \u20ac5 a cup.".encode("cp1252"))
+
+    article = read_article(path)
+
+    assert isinstance(article, Article)
+    assert article.text == "Title\n\nThe caf\u00e9 \u2018reopened\u2019 at \u20ac5 a cup."
+    assert article.notes == ("decoded as Windows-1252: not valid UTF-8 (byte 0xE9 at offset 14)",)
 
 
 def test_read_article_missing_and_folder(tmp_path: Path) -> None:
@@ -383,7 +394,7 @@ def test_read_articles_same_file_twice_is_read_once(tmp_path: Path) -> None:
 def test_read_articles_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert list(read_articles([tmp_path / "empty"])) == [
-        ReadFailure("empty", "folder has no .txt or .jsonl files (plain or .gz)")
+        ReadFailure("empty", "folder has no .txt, .jsonl or .html files (plain or .gz)")
     ]
 
 
@@ -500,8 +511,11 @@ def test_jsonl_bad_lines_are_named_and_good_ones_kept(tmp_path: Path) -> None:
         ("ReadFailure", "wire.jsonl:9", "'title' is not a string"),
         ("ReadFailure", "wire.jsonl:10", "no prose after the title and boilerplate"),
         ("Article", "wire#last", ""),
-        ("ReadFailure", "wire.jsonl:12", "not valid UTF-8 at byte 13 of the line"),
+        ("Article", "wire#12", ""),
     ]
+    assert isinstance(items[-1], Article)  # a line that is not UTF-8 is decoded as Windows-1252
+    assert (items[-1].text, items[-1].notes) == (
+        "caf\u00e9", ("decoded as Windows-1252: not valid UTF-8 (byte 0xE9 at offset 13)",))
 
 
 @pytest.mark.parametrize(
@@ -511,7 +525,7 @@ def test_jsonl_bad_lines_are_named_and_good_ones_kept(tmp_path: Path) -> None:
 def test_jsonl_empty_files(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "wire.jsonl"
     path.write_bytes(content)
-    assert list(read_articles([path])) == [ReadFailure("wire.jsonl", reason)]
+    assert list(read_articles([path])) == [ReadFailure("wire.jsonl", reason, status="skipped")]
 
 
 def test_gzip_text_and_jsonl(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ EXPORTERS: dict[str, Exporter] = {
     "events-csv": write_events_csv,
 }
 _FILE_NAMES = {"events-csv": "graph.events.csv"}
+DEFAULT_FORMATS = ("ttl", "html")  # what ``kg build`` writes unless told otherwise
 
 
 def output_name(name: str) -> str:
@@ -46,4 +47,4 @@ def output_name(name: str) -> str:
     return _FILE_NAMES.get(name, f"graph.{name}")
 
 
-__all__ = ["EXPORTERS", "ExportError", "Exporter", "export", "output_name", "read_sources"]
+__all__ = ["DEFAULT_FORMATS", "EXPORTERS", "ExportError", "Exporter", "export", "output_name", "read_sources"]

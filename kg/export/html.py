@@ -26,12 +26,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pyoxigraph import QuerySolutions, Store
 from pyvis.network import Network
 
 from kg.export.files import write_text_atomically
-from kg.models import ACTOR_TYPES, ActorType
+from kg.models import ACTOR_TYPES, ActorType, clean_text
 from kg.vocab import quad_classes
 
 _PREFIXES = {
@@ -195,7 +196,7 @@ def _read_actors(store: Store) -> dict[str, _Actor]:
     for iri, values in _grouped(store, _ACTORS, "actor").items():
         types = values["type"]
         actor_type = next(t for t in ACTOR_TYPES if _PREFIXES["gkg"] + t in types)
-        label = _one(values, "label") or iri.rstrip("/#").rsplit("/", 1)[-1]
+        label = _one(values, "label") or unquote(iri.rstrip("/#").rsplit("/", 1)[-1])  # the key (kg.iris.segment)
         aliases = tuple(sorted(values.get("alias", set()) - {label}))
         wikidata = sorted(m.group(1) for v in values.get("same", ()) if (m := _WIKIDATA_ENTITY.fullmatch(v)))
         actors[iri] = _Actor(iri, label, actor_type, aliases, wikidata[0] if wikidata else None)
@@ -908,7 +909,9 @@ def to_html(store: Store, *, title: str = "geokg", view: str = "actors", max_act
     network, position = _build_network(graph, index, view)
     page = network.generate_html(notebook=False)
     data = _data_script(_page_data(graph, index, position))
-    return _self_contained(page, title, _summary(graph), view, data)
+    # the graph's strings come cleaned from the store; the title (an argument) may not be: a lone surrogate
+    # could not be written as UTF-8
+    return _self_contained(page, clean_text(title), _summary(graph), view, data)
 
 
 def write_html(store: Store, path: Path, *, title: str = "geokg", view: str = "actors",

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.marks import MarkedSpan, find_marked_spans
+from kg.extract.marks import MarkedSpan, SpansAt, find_marked_spans
 from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, speaker_phrase, subjects_of
 from kg.gazetteer import lexicon
 from kg.models import Mention, Quote, RoleMention
@@ -63,9 +63,11 @@ class Attributor:
     def __init__(self, index: DocIndex, mentions: list[Mention], roles: list[RoleMention]) -> None:
         self.index = index
         self.doc = index.doc
+        self.text = index.body.text  # the Doc's text: Doc.text joins every token on each call
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.lookup = ActorLookup(index, mentions, roles)
-        self.spans = find_marked_spans(self.doc.text)
+        self.spans = find_marked_spans(self.text)
+        self.spans_at = SpansAt(self.spans)
 
     # ---------------------------------------------------------------- token helpers
     def _token_at(self, char: int) -> Token:
@@ -79,7 +81,7 @@ class Attributor:
         return self.index.sentences[self.index.sentence_of[token.i]]
 
     def _in_other_quote(self, token: Token, own: MarkedSpan) -> bool:
-        return any(s is not own and s.open_start <= token.idx < s.close_end for s in self.spans)
+        return any(s is not own for s in self.spans_at(token.idx))
 
     def _file(self, char: int) -> int:
         return self.index.body.to_file(char)
@@ -87,8 +89,8 @@ class Attributor:
     # ---------------------------------------------------------------- cues
     def _cue_after(self, span: MarkedSpan) -> Token | None:
         """``"…," Putin remarked`` / ``"…," stated President Vladimir Putin``."""
-        quoted = self.doc.text[span.start : span.end]
-        after = self.doc.text[span.close_end : span.close_end + 3]
+        quoted = self.text[span.start : span.end]
+        after = self.text[span.close_end : span.close_end + 3]
         if not (_CLAUSE_END.search(quoted) or after.lstrip().startswith((",", "\u2014", "-"))):
             return None
         first = self._token_at(span.close_end - 1).i + 1 if span.closed else None
@@ -117,7 +119,7 @@ class Attributor:
             lemma = cue_lemma(token)
             if lemma is None:
                 continue
-            between = self.doc.text[token.idx + len(token.text) : span.open_start]
+            between = self.text[token.idx + len(token.text) : span.open_start]
             if _BEFORE_QUOTE_PLAIN.fullmatch(between) or _BEFORE_QUOTE_OBJECT.fullmatch(between):
                 return token
             if lemma in CHARACTERISING_VERBS and _BEFORE_QUOTE_AS.fullmatch(between):
@@ -130,7 +132,7 @@ class Attributor:
         words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if words is None or len(words) == 0:
             return None
-        before = self.doc.text[max(0, span.open_start - 12) : span.open_start].lower()
+        before = self.text[max(0, span.open_start - 12) : span.open_start].lower()
         if "so-called" in before or "so called" in before:
             return None
         top = next((t for t in words if not words.start <= t.head.i < words.end or t.head.i == t.i), words[0])
@@ -157,7 +159,7 @@ class Attributor:
 
     # ---------------------------------------------------------------- assembly
     def _quote(self, span: MarkedSpan, cue: Token | None, speaker: Mention | None) -> Quote:
-        text = self.doc.text[span.start : span.end]
+        text = self.text[span.start : span.end]
         start = span.start + (len(text) - len(text.lstrip()))
         text = text.strip().rstrip(",").rstrip()
         end = start + len(text)
@@ -211,7 +213,7 @@ class Attributor:
     ) -> Mention | None:
         """An unattributed whole-sentence quote that goes on from, or into, an attributed one."""
         span = found[n][0]
-        if not _SENTENCE_LIKE.match(self.doc.text[span.start : span.end]) or not span.double:
+        if not _SENTENCE_LIKE.match(self.text[span.start : span.end]) or not span.double:
             return None
         paragraph = self._paragraph(span.open_start)
         if n > 0:

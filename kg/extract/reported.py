@@ -124,7 +124,7 @@ class ReportedSpeech:
         file_start, file_end = self._file(start), self._file(end)
         inside = tuple(m for m in self.lookup.mentions if file_start <= m.start and m.end <= file_end)
         return Quote(
-            start=file_start, end=file_end, text=self.doc.text[start:end], direct=False, cue=cue,
+            start=file_start, end=file_end, text=self.index.body.text[start:end], direct=False, cue=cue,
             speaker=speaker, evidence=(self._file(evidence.start_char), self._file(evidence.end_char)),
             mentions=inside, speaker_text=None if speaker else speaker_phrase(self._speaker_heads(verb)),
         )
