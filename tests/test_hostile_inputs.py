@@ -14,14 +14,17 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 import rdflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kg
 from kg.extract import read_doc
 from kg.extract.marks import SpansAt, find_marked_spans
 from kg.inputs import language_problem
+from kg.iris import article_graph_iri
 from kg.models import Article, ReadFailure
 from kg.nlp import MAX_SENTENCE_TOKENS, parse
 from kg.read import read_article, read_articles
@@ -392,7 +395,7 @@ def test_kg_build_on_the_corpus_exits_1_without_a_traceback(tmp_path: Path) -> N
 
     run = subprocess.run(
         [sys.executable, "-m", "kg.cli", "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
-         "--format", "ttl", "-q", "-j", "2"],
+         "--format", "ttl,nq", "-q", "-j", "2"],
         capture_output=True, text=True, timeout=600, cwd=ROOT, check=False,
     )
 
@@ -406,3 +409,16 @@ def test_kg_build_on_the_corpus_exits_1_without_a_traceback(tmp_path: Path) -> N
     sources = {str(o) for o in graph.objects(None, rdflib.DCTERMS.source)}
     assert set(good) <= sources
     assert not sources & set(BAD)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    entries = {entry["source"]: entry for entry in report["inputs"]}
+    for name, (_, status, reason) in BAD.items():
+        assert entries[name]["status"] == status and entries[name]["reason"].startswith(reason), entries[name]
+    assert {name for name, entry in entries.items() if entry["status"] == "built"} == set(good)
+    # every good article whole: its named graph is the one it gets when built on its own
+    built = pyoxigraph.Store()
+    built.load(path=tmp_path / "out" / "graph.nq", format=pyoxigraph.RdfFormat.N_QUADS)
+    for name in ("good.txt", "page.html", "legacy.txt", "mojibake.txt"):
+        alone = kg.build([tmp_path / "in" / name], None, jobs=1)
+        graph = pyoxigraph.NamedNode(article_graph_iri(alone.articles[0]))
+        expected_quads = {q for q in alone.quads if q.graph_name == graph}
+        assert expected_quads and set(built.quads_for_pattern(None, None, None, graph)) == expected_quads, name
