@@ -26,6 +26,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Literal as Kind
 from typing import TextIO, cast
+from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
@@ -33,7 +34,7 @@ from kg.export import DEFAULT_FORMATS
 from kg.export.files import write_text_atomically
 from kg.extract import read_doc
 from kg.iters import batched
-from kg.models import Actor, ActorType, Article, Extraction, ReadFailure
+from kg.models import Actor, ActorType, Article, Extraction, ReadFailure, clean_text
 from kg.nlp import load_pipeline, parse
 from kg.rdf import actor_quads, article_quads, cameo_quads, event_codes
 from kg.read import DEFAULT_MAX_BYTES, read_articles
@@ -130,8 +131,17 @@ class BuildResult:
                   "words": self.words, "statements": self.statements, "actors": len(self.actors),
                   "quads": len(self.graph), "triples": self.triples}
         return {"totals": totals, "outputs": [path.name for path in self.written],
-                "inputs": [{key: value for key, value in asdict(i).items() if value or key == "status"}
+                "inputs": [{key: _cleaned(value) for key, value in asdict(i).items() if value or key == "status"}
                            for i in self.inputs]}
+
+
+def _cleaned(value: object) -> object:
+    """A report value as UTF-8 can hold it: a source may carry a lone surrogate (an undecodable file name)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, tuple):
+        return [_cleaned(item) for item in value]
+    return value
 
 
 def article_words(article: Article) -> int:
@@ -408,7 +418,7 @@ def read_actors(store: Store) -> list[Actor]:
     for quad in store.quads_for_pattern(None, None, None, NamedNode(ACTORS_GRAPH)):
         if not isinstance(quad.subject, NamedNode) or not quad.subject.value.startswith(prefix):
             continue
-        fields = found.setdefault(quad.subject.value[len(prefix):], {})
+        fields = found.setdefault(unquote(quad.subject.value[len(prefix):], errors="surrogatepass"), {})
         value = quad.object.value if isinstance(quad.object, (NamedNode, Literal)) else ""
         fields.setdefault(quad.predicate.value.rpartition("#")[2].rpartition("/")[2], []).append(value)
     actors = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from functools import lru_cache
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from rdflib import Literal as RdfLiteral
@@ -49,7 +49,7 @@ _DURATION = re.compile(r"-?P(?!$)(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?"
 Term = NamedNode | Literal | BlankNode
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: instance IRIs pass through too, and a build's memory must not grow
 def node(term: str) -> NamedNode:
     """The pyoxigraph node of a vocabulary term or instance IRI."""
     return NamedNode(str(term))

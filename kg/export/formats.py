@@ -69,7 +69,8 @@ def trig_chunks(quads: Iterable[Quad]) -> Iterator[bytes]:
             body = serialize(chunk, format=RdfFormat.TRIG, prefixes=TRIG_PREFIXES)
             assert body is not None
             out: list[str] = []
-            for line in without_prefixes(body).decode("utf-8").splitlines():
+            # lines end at "\n" only: NEL, U+2028 and U+2029 stand raw inside literals
+            for line in without_prefixes(body).decode("utf-8").removesuffix("\n").split("\n"):
                 if in_graph:
                     if line == "}":
                         in_graph = False
