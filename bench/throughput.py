@@ -78,7 +78,8 @@ def run_build(folder: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     """Run ``kg build`` on ``folder``: seconds, peak summed RSS of its process tree, and its largest ``ru_maxrss``
     (bytes). The command runs under a small Python wrapper so that ``ru_maxrss`` is that of this build alone."""
     wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-               "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+               "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     command = [sys.executable, "-c", wrapper, KG, "build", str(folder), "-o", str(out), "--format", "ttl",
                "--jobs", str(jobs), "--quiet"]
     peak = 0
@@ -103,34 +104,39 @@ def run_build(folder: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     return seconds, peak, int(output.split()[-1]) * 1024  # ru_maxrss is in KiB on Linux
 
 
+def throughput(files: list[Path], count: int, work: Path) -> None:
+    folder = corpus(files, count, work / "corpus")
+    articles = [a for a in read_articles([folder]) if isinstance(a, Article)]
+    words = sum(article_words(a) for a in articles)
+    print(f"{len(articles)} articles ({len(files)} distinct, from {files[0].parent}), {words:,} words of prose")
+    raw = words / raw_pipe(articles)
+    print(f"raw nlp.pipe             {raw:9,.0f} words/s")
+    rate = {}
+    for jobs in (1, 2):
+        seconds, _, _ = run_build(folder, work / f"jobs{jobs}", jobs)
+        rate[jobs] = words / seconds
+        print(f"kg build --jobs {jobs}        {rate[jobs]:9,.0f} words/s  ({seconds:.1f} s, model loading included)")
+    same = (work / "jobs1" / "graph.ttl").read_bytes() == (work / "jobs2" / "graph.ttl").read_bytes()
+    print(f"jobs 1 / raw nlp.pipe    {rate[1] / raw:.2f}")
+    print(f"jobs 2 / jobs 1          {rate[2] / rate[1]:.2f}")
+    print(f"jobs 1 and 2 Turtle byte-identical: {same}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="folder of .txt articles (default: ../shared/corpus/polnear)")
     parser.add_argument("--articles", type=int, default=2000, help="articles in the throughput corpus")
     parser.add_argument("--rss", default="1000,10000", help="corpus sizes at which to measure peak memory")
     parser.add_argument("--skip-rss", action="store_true", help="measure throughput only")
+    parser.add_argument("--skip-throughput", action="store_true", help="measure peak memory only")
     args = parser.parse_args()
     files = sources(args.corpus)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
           f"Python {platform.python_version()}, {platform.platform()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        folder = corpus(files, args.articles, work / "corpus")
-        articles = [a for a in read_articles([folder]) if isinstance(a, Article)]
-        words = sum(article_words(a) for a in articles)
-        print(f"{len(articles)} articles ({len(files)} distinct, from {files[0].parent}), {words:,} words of prose")
-        raw = words / raw_pipe(articles)
-        print(f"raw nlp.pipe             {raw:9,.0f} words/s")
-        rate = {}
-        for jobs in (1, 2):
-            seconds, _, _ = run_build(folder, work / f"jobs{jobs}", jobs)
-            rate[jobs] = words / seconds
-            print(f"kg build --jobs {jobs}        {rate[jobs]:9,.0f} words/s  "
-                  f"({seconds:.1f} s, model loading included)")
-        same = (work / "jobs1" / "graph.ttl").read_bytes() == (work / "jobs2" / "graph.ttl").read_bytes()
-        print(f"jobs 1 / raw nlp.pipe    {rate[1] / raw:.2f}")
-        print(f"jobs 2 / jobs 1          {rate[2] / rate[1]:.2f}")
-        print(f"jobs 1 and 2 Turtle byte-identical: {same}")
+        if not args.skip_throughput:
+            throughput(files, args.articles, work)
         if args.skip_rss:
             return
         peaks = []

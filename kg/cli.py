@@ -43,6 +43,9 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+NOTES_SHOWN = 10  # inputs whose reading notes (decoding, repairs) are printed; report.json has them all
+
+
 def _size(value: str) -> int:
     number, unit = value[:-1] if value[-1:] in _UNITS else value, value[-1:] if value[-1:] in _UNITS else ""
     if not number.isdigit() or int(number) == 0:
@@ -209,12 +212,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DaskError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    noted = [item for item in result.inputs if item.notes]
     for item in result.inputs:
         if item.status != "built":
             print(f"kg: {'cannot read' if item.status == 'failed' else 'skipped'} {item.source}: {item.reason}",
                   file=sys.stderr)
-        for note in item.notes:
-            print(f"kg: note: {item.source}: {note}", file=sys.stderr)
+    for item in noted[:NOTES_SHOWN]:  # built, with a caveat: a few on screen, all in report.json
+        print(f"kg: note: {item.source}: {'; '.join(item.notes)}", file=sys.stderr)
+    if len(noted) > NOTES_SHOWN:
+        print(f"kg: notes on {len(noted) - NOTES_SHOWN} more inputs in report.json", file=sys.stderr)
     print(result.summary())
     for path in result.written:
         print(f"wrote {path}")

@@ -26,7 +26,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 import ftfy
-import trafilatura
 
 HTML_SUFFIXES = (".html", ".htm")
 MIN_JUDGED_WORDS = 40  # shorter prose is not judged: too few words to tell
@@ -151,6 +150,8 @@ def is_html(name: str, text: str) -> bool:
 
 def main_text(html: str) -> Page | None:
     """The article in an HTML page, or None when trafilatura finds no main text in it."""
+    import trafilatura  # only when there is a page: it takes a tenth of a second to import
+
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
