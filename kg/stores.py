@@ -53,6 +53,7 @@ from typing import IO, Literal
 
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
+from kg.iters import batched
 from kg.models import slugify
 from kg.sources import OUTPUT_FILES, RDF_FORMATS
 from kg.vocab import BASE
@@ -364,18 +365,6 @@ def _no_query(url: str) -> str:
     return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(query=""))
 
 
-def _batches(triples: Iterator[Triple], size: int | None) -> Iterator[list[Triple]]:
-    """Lists of ``size`` triples (the last one shorter), or one list of them all when ``size`` is None."""
-    batch: list[Triple] = []
-    for triple in triples:
-        batch.append(triple)
-        if size is not None and len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _ntriples(triples: Sequence[Triple]) -> bytes:
     return serialize(triples, format=RdfFormat.N_TRIPLES) or b""
 
@@ -551,10 +540,11 @@ def _put_graph(client: _Client, staging: Store, graph: NamedNode, url: str, batc
 
     A graph with blank nodes goes in one request: the server reads each request's labels as new nodes.
     """
-    size = batch_size if not _has_blank_nodes(staging, graph) else None
+    triples = _triples(staging, graph)
+    batches = [list(triples)] if _has_blank_nodes(staging, graph) else batched(triples, batch_size)
     what, headers = f"graph <{graph.value}>", {"Content-Type": "application/n-triples"}
     sent = False
-    for batch in _batches(_triples(staging, graph), size):
+    for batch in batches:
         client.send("POST" if sent else "PUT", url, _ntriples(batch), headers, what)
         sent = True
     if not sent:
