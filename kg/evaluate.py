@@ -23,7 +23,7 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store
 
-from kg.models import ReadFailure
+from kg.models import ACTOR_TYPES, ReadFailure
 from kg.sources import RDF_FORMATS
 from kg.vocab import GKG
 
@@ -44,8 +44,7 @@ _SOURCE = "http://purl.org/dc/terms/source"
 _SAME_AS = ("http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs", "http://schema.org/sameAs")
 _WIKIDATA = ("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/",
              "https://www.wikidata.org/wiki/", "http://www.wikidata.org/wiki/")
-_ACTOR_TYPES = {str(GKG.Person): "Person", str(GKG.Organization): "Organization",
-                str(GKG.Country): "Country", str(GKG.Group): "Group"}
+_ACTOR_TYPES = {str(GKG[actor_type]): actor_type for actor_type in ACTOR_TYPES}
 _READ_PREDICATES = (_RDF_TYPE, _LABEL, _ALT_LABEL, _NOTATION, _SOURCE, *_SAME_AS,
                     *(str(p) for p in (GKG.mentionedIn, GKG.source, GKG.quote, GKG.direct, GKG.speaker,
                                        GKG.agent, GKG.target, GKG.eventType, GKG.affiliatedWith)))

@@ -1,35 +1,118 @@
-"""The curated gazetteer of real-world actors and the lexicons, shipped as data in ``kg/data``.
+"""The gazetteer of real-world actors shipped as data in ``kg/data``, indexed for look-ups.
 
-``kg/data/gazetteer/*.jsonl`` holds one actor a line (key, label, type, wikidata id, aliases, and
-for states demonyms, seats of government and ISO codes; for people their offices).
-``kg/data/lexicons/*.txt`` hold word lists, one entry a line, ``#`` starting a comment.
+Sources, merged by key in this order (the first description of a key gives its label, type and
+Wikidata id; later ones add names, offices and titles):
+
+- ``kg/data/gazetteer/*.jsonl``: the curated actors (states with demonyms, seats and ISO codes;
+  organisations; people with the offices they held);
+- ``kg/data/phoenix/actors.jsonl``: people, international bodies and armed groups converted from the
+  PETRARCH2/Phoenix actor dictionaries (``scripts/convert_phoenix.py``), with dated memberships of
+  governments and elites;
+- ``kg/data/wikidata/*.jsonl``: Wikidata ids and dated offices from public Wikidata-derived tables
+  (``kg/data/wikidata/SOURCES.md``).
+
+One name may name several actors (two people called James Brown): ``candidates`` gives them all,
+and resolution chooses by the article's date and context. An office has day precision where the
+source has it; ``holders(title, org, on=day)`` answers who held a title on a day.
 """
 
 from __future__ import annotations
 
-import json
+import datetime
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
+from typing import Any
 
-from kg.models import ActorType
+from kg.lexicons import data_files, json_lines, table
+from kg.models import ACTOR_TYPES, ActorType
+
+__all__ = ["Entry", "Gazetteer", "Office", "Period", "load_gazetteer", "normalise_name", "office_of", "period_of"]
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _first_day(value: str) -> datetime.date:
+    year, month, day = _PARTIAL_DATE.fullmatch(value).groups()  # type: ignore[union-attr]
+    return datetime.date(int(year), int(month or 1), int(day or 1))
+
+
+def _last_day(value: str) -> datetime.date:
+    year, month, day = _PARTIAL_DATE.fullmatch(value).groups()  # type: ignore[union-attr]
+    if day:
+        return datetime.date(int(year), int(month), int(day))
+    if month:
+        following = datetime.date(int(year) + int(month) // 12, int(month) % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+    return datetime.date(int(year), 12, 31)
+
+
+def _date_text(value: object, what: str) -> str | None:
+    """A start or end as written in the data: a year (int or "2005"), "2005-06" or "2005-06-08"."""
+    if value is None:
+        return None
+    text = str(value)
+    if not _PARTIAL_DATE.fullmatch(text):
+        raise ValueError(f"bad {what} date {value!r}")
+    _first_day(text), _last_day(text)  # a real calendar day
+    return text
+
+
+Period = tuple[datetime.date, datetime.date]  # first and last day
+
+
+def period_of(date: str | None) -> Period | None:
+    """The days a date names: one for "2005-06-19", a month for "2005-06", a year for "2005"; None when
+    it or its year is unknown ("--06-19", None)."""
+    if not date or not _PARTIAL_DATE.fullmatch(date):
+        return None
+    try:
+        return _first_day(date), _last_day(date)
+    except ValueError:
+        return None
+
+
+@cache
+def _office_names() -> dict[str, str]:
+    return {title: office for title, office, *_ in table("lexicons", "offices.tsv")}
+
+
+def office_of(title: str) -> str:
+    """The office a title names, for comparing titles ("Foreign Secretary" -> "foreign minister")."""
+    title = normalise_name(title)
+    return _office_names().get(title, title)
 
 
 @dataclass(frozen=True)
 class Office:
-    """A post held by a person in an organisation or state (``org`` is a gazetteer key)."""
+    """A post held in an organisation or state (``org``, a gazetteer key).
+
+    ``role`` is the title ("Foreign Minister") or None for a membership with no title known (Phoenix's
+    dated "government" and "elite" codes, whose ``sector`` says which: "GOV", "GOVMIL", "ELI"...).
+    ``start`` and ``end`` are "YYYY", "YYYY-MM" or "YYYY-MM-DD": a year runs from its first day to its last.
+    An open ``end`` means still held as far as the source knows.
+    """
 
     org: str
-    role: str
-    start: int | None = None  # first year
-    end: int | None = None  # last year; None while in office
+    role: str | None
+    start: str | None = None
+    end: str | None = None
+    sector: str | None = None
 
-    def held_in(self, year: int | None) -> bool:
-        if year is None:
-            return self.end is None
-        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+    def held(self, on: Period | None) -> bool:
+        """Held on some day of ``on``; at any time when it is None (the date is unknown)."""
+        if on is None:
+            return True
+        first, last = on
+        return ((self.start is None or _first_day(self.start) <= last)
+                and (self.end is None or first <= _last_day(self.end)))
+
+    @property
+    def office(self) -> str | None:
+        return office_of(self.role) if self.role else None
 
 
 @dataclass(frozen=True)
@@ -43,11 +126,30 @@ class Entry:
     seats: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     offices: tuple[Office, ...] = ()
+    country: str | None = None  # the state a person or national body belongs to (a gazetteer key)
+    titles: tuple[str, ...] = ()  # titles the sources give without dates
+    acronyms: tuple[str, ...] = ()  # matched case-sensitively ("IAEA")
+    curated: bool = field(default=True, compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
         """Every form that names the actor itself (not its seat or demonym)."""
-        return (self.label, *self.aliases)
+        return (self.label, *self.aliases, *self.acronyms)
+
+    def merged(self, other: Entry) -> Entry:
+        """This description with what ``other`` (of the same key) adds: names, offices, titles."""
+        def union(mine: tuple[Any, ...], theirs: tuple[Any, ...]) -> tuple[Any, ...]:
+            return tuple(dict.fromkeys((*mine, *theirs)))
+
+        return replace(
+            self,
+            wikidata=self.wikidata or other.wikidata,
+            aliases=tuple(a for a in union(self.aliases, other.aliases) if a != self.label),
+            offices=union(self.offices, other.offices),
+            country=self.country or other.country,
+            titles=union(self.titles, other.titles),
+            acronyms=union(self.acronyms, other.acronyms),
+        )
 
 
 def normalise_name(text: str) -> str:
@@ -61,69 +163,81 @@ def normalise_name(text: str) -> str:
     return text.strip()
 
 
-def _lines(*parts: str) -> list[str]:
-    path = resources.files("kg").joinpath("data", *parts)
-    rows = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [row for row in rows if row and not row.startswith("#")]
+def _strings(row: dict[str, Any], name: str) -> tuple[str, ...]:
+    value = row.get(name) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{name} must be a list of strings")
+    return tuple(value)
 
 
-@cache
-def lexicon(name: str) -> frozenset[str]:
-    """A word list from ``kg/data/lexicons/<name>.txt``."""
-    return frozenset(_lines("lexicons", f"{name}.txt"))
-
-
-def _entry(row: dict[str, object]) -> Entry:
-    def strings(field: str) -> tuple[str, ...]:
-        value = row.get(field) or []
-        assert isinstance(value, list)
-        return tuple(str(v) for v in value)
-
+def _entry(row: dict[str, Any], curated: bool) -> Entry:
     offices = []
-    for office in row.get("affiliations") or []:  # type: ignore[attr-defined]
-        offices.append(Office(office["org"], office["role"], office.get("from"), office.get("to")))
+    for office in row.get("affiliations") or []:
+        offices.append(Office(str(office["org"]), office.get("role"), _date_text(office.get("from"), "start"),
+                              _date_text(office.get("to"), "end"), office.get("sector")))
+    type_ = row["type"]
+    if type_ not in ACTOR_TYPES:
+        raise ValueError(f"unknown type {type_!r}")
     wikidata = row.get("wikidata")
     return Entry(
-        key=str(row["key"]),
-        label=str(row["label"]),
-        type=row["type"],  # type: ignore[arg-type]
-        wikidata=str(wikidata) if wikidata else None,
-        aliases=strings("aliases"),
-        demonyms=strings("demonyms"),
-        seats=strings("seats"),
-        codes=strings("codes"),
-        offices=tuple(offices),
+        key=str(row["key"]), label=str(row["label"]), type=type_, wikidata=str(wikidata) if wikidata else None,
+        aliases=_strings(row, "aliases"), demonyms=_strings(row, "demonyms"), seats=_strings(row, "seats"),
+        codes=_strings(row, "codes"), offices=tuple(offices), country=row.get("country"),
+        titles=_strings(row, "titles"), acronyms=_strings(row, "acronyms"), curated=curated,
     )
 
 
 class Gazetteer:
-    """Look-ups over the curated actors: by name, demonym, seat, and office held."""
+    """Look-ups over the known actors: by name, demonym, seat, surname, and office held on a day."""
 
-    def __init__(self, entries: list[Entry]) -> None:
-        self.entries: dict[str, Entry] = {e.key: e for e in entries}
-        self._by_name: dict[str, Entry] = {}
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: dict[str, Entry] = {}
+        for entry in entries:
+            seen = self.entries.get(entry.key)
+            self.entries[entry.key] = seen.merged(entry) if seen is not None else entry
+        self._by_name: dict[str, list[Entry]] = defaultdict(list)
         self._by_demonym: dict[str, Entry] = {}
         self._by_seat: dict[str, Entry] = {}
-        self._by_surname: dict[str, list[Entry]] | None = None
-        for e in entries:
-            for name in e.names:
-                self._by_name.setdefault(normalise_name(name), e)
+        self._by_surname: dict[str, list[Entry]] = defaultdict(list)
+        self._by_office: dict[str, list[tuple[Entry, Office]]] = defaultdict(list)
+        for e in self.entries.values():
+            for name in dict.fromkeys(normalise_name(n) for n in e.names):
+                self._by_name[name].append(e)
             for code in e.codes:
                 if len(code) == 3:  # alpha-3 codes are not words; alpha-2 ones ("IN", "US") may be
-                    self._by_name.setdefault(normalise_name(code), e)
+                    self._by_name[normalise_name(code)].append(e)
             for demonym in e.demonyms:
                 self._by_demonym.setdefault(normalise_name(demonym), e)
             for seat in e.seats:
                 self._by_seat.setdefault(normalise_name(seat), e)
+            if e.type == "Person":
+                surnames = {words[-1] for n in (e.label, *e.aliases) if len(words := normalise_name(n).split()) > 1}
+                for surname in sorted(surnames):
+                    self._by_surname[surname].append(e)
+            for office in e.offices:
+                if office.office is not None:
+                    self._by_office[office.office].append((e, office))
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
 
+    def candidates(self, name: str) -> tuple[Entry, ...]:
+        """Every actor ``name`` names, curated ones first."""
+        found = self._by_name.get(normalise_name(name), [])
+        return tuple(sorted(found, key=lambda e: not e.curated))
+
     def by_name(self, name: str) -> Entry | None:
-        return self._by_name.get(normalise_name(name))
+        """The actor ``name`` names when it names one only, or a curated one among several."""
+        found = self.candidates(name)
+        if len(found) == 1 or (found and found[0].curated and not (len(found) > 1 and found[1].curated)):
+            return found[0]
+        return None
 
     def by_demonym(self, word: str) -> Entry | None:
         return self._by_demonym.get(normalise_name(word))
@@ -132,43 +246,33 @@ class Gazetteer:
         return self._by_seat.get(normalise_name(name))
 
     def people_with_surname(self, surname: str) -> list[Entry]:
-        """Curated people whose name (label or alias) ends with ``surname``."""
-        if self._by_surname is None:
-            index: dict[str, dict[str, Entry]] = {}
-            for e in self.entries.values():
-                if e.type == "Person":
-                    for name in e.names:
-                        words = normalise_name(name).split()
-                        if len(words) > 1:
-                            index.setdefault(words[-1], {})[e.key] = e
-            self._by_surname = {k: list(v.values()) for k, v in index.items()}
+        """People one of whose full names ends with ``surname``."""
         return self._by_surname.get(normalise_name(surname), [])
 
-    def office_holders(self, role: str, org: str | None, year: int | None) -> list[Entry]:
-        """People holding ``role`` (in ``org`` when given) in ``year`` (currently when None)."""
-        wanted = normalise_name(role)
-        return [
-            e
-            for e in self.entries.values()
-            if any(
-                normalise_name(o.role) == wanted and (org is None or o.org == org) and o.held_in(year)
-                for o in e.offices
-            )
-        ]
+    def holders(self, title: str, org: str | None = None, on: Period | None = None) -> list[Entry]:
+        """People who held the office ``title`` names (in ``org`` when given) on some day of ``on`` (at any
+        time when None), in the gazetteer's order."""
+        return list(dict.fromkeys(
+            entry for entry, office in self._by_office.get(office_of(title), [])
+            if (org is None or office.org == org) and office.held(on)))
+
+
+def _sources() -> Iterator[tuple[tuple[str, ...], bool]]:
+    for name in data_files("gazetteer", ".jsonl"):
+        yield ("gazetteer", name), True
+    for folder in ("phoenix", "wikidata"):
+        for name in data_files(folder, ".jsonl"):
+            yield (folder, name), False
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer shipped with the package (every ``kg/data/gazetteer/*.jsonl``), loaded once."""
-    folder = resources.files("kg").joinpath("data", "gazetteer")
+    """The gazetteer shipped with the package, loaded once per process."""
     entries: list[Entry] = []
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not item.name.endswith(".jsonl"):
-            continue
-        for number, line in enumerate(item.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    entries.append(_entry(json.loads(line)))
-                except (ValueError, KeyError, TypeError, AssertionError) as exc:
-                    raise ValueError(f"{item.name}:{number}: bad gazetteer entry: {exc}") from exc
+    for parts, curated in _sources():
+        for number, row in json_lines(*parts):
+            try:
+                entries.append(_entry(row, curated))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{'/'.join(parts)}:{number}: bad gazetteer entry: {exc}") from None
     return Gazetteer(entries)

@@ -17,6 +17,12 @@ from typing import Literal
 
 ActorType = Literal["Person", "Organization", "Country", "Group"]
 ACTOR_TYPES: tuple[ActorType, ...] = ("Person", "Organization", "Country", "Group")
+# The one table of actor types and the entity labels of the NLP stage that name them. A people or a
+# demonym (NORP: "Russian") names a state only through the gazetteer.
+ENTITY_LABELS: dict[ActorType, str] = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE", "Group": "GROUP"}
+ENTITY_TYPES: dict[str, ActorType] = {**{label: t for t, label in ENTITY_LABELS.items()}, "NORP": "Country"}
+# Labels of mentions that stand for an actor named elsewhere: a pronoun, a title, a noun ("the bank")
+REFERENCE_LABELS = frozenset({"PRON", "TITLE", "NOMINAL"})
 
 Span = tuple[int, int]
 
@@ -103,10 +109,11 @@ class Mention:
     start: int
     end: int
     text: str
-    label: str  # PERSON, ORG, GPE, NORP, GROUP (entity labels) or PRON / TITLE for references
+    label: str  # PERSON, ORG, GPE, NORP, GROUP (entity labels) or PRON / TITLE / NOMINAL for references
     sentence: int  # index of the sentence in the article's body
-    gazetteer_id: str | None = None  # key of the gazetteer entry the entity ruler matched
+    gazetteer_id: str | None = None  # key of the gazetteer entry the entity ruler matched (for a group: its state)
     subject: bool = False  # the grammatical subject of its clause (salient for pronouns)
+    kind: str | None = None  # a group's agent code ("REB": "Afghan guerrillas"); a nominal's noun ("bank")
 
 
 @dataclass(frozen=True)

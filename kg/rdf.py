@@ -29,7 +29,7 @@ from kg.iris import (
     quantity_iri,
     statement_iri,
 )
-from kg.models import Actor, Extraction, Quantity, clean_text
+from kg.models import ACTOR_TYPES, Actor, ActorType, Extraction, Quantity, clean_text
 from kg.vocab import GKG, cameo_concept, ontology_graph
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
@@ -87,9 +87,7 @@ def date_literal(value: str) -> Literal | None:
     return Literal(value, datatype=node(datatype)) if datatype in (XSD.date, XSD.gMonthDay) else None
 
 
-ACTOR_CLASS: dict[str, URIRef] = {
-    "Person": GKG.Person, "Organization": GKG.Organization, "Country": GKG.Country, "Group": GKG.Group,
-}
+ACTOR_CLASS: dict[ActorType, URIRef] = {actor_type: GKG[actor_type] for actor_type in ACTOR_TYPES}
 
 
 def actor_quads(actor: Actor) -> Iterator[Quad]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.events import event_mentions
-from kg.extract.mentions import ActorLookup, DocIndex, entity_mentions, pronoun_mentions, role_mentions
+from kg.extract.mentions import ActorLookup, DocIndex, entity_mentions, reference_mentions, role_mentions
 from kg.extract.quantities import article_anchor, quantities
 from kg.extract.quotes import direct_quotes
 from kg.extract.reported import reported_speech
@@ -20,7 +20,7 @@ def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
     index = DocIndex(doc, body)
     entities = entity_mentions(index)
     roles = role_mentions(index)
-    pronouns = pronoun_mentions(index)
+    references = reference_mentions(index)
     lookup = ActorLookup(index, entities, roles)
     direct = direct_quotes(index, entities, roles)
     reported = reported_speech(index, lookup, direct)
@@ -28,7 +28,7 @@ def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
     events = tuple(event_mentions(index, lookup))
     figures = tuple(quantities(index, article_anchor(article)))
     sentences = tuple((body.to_file(s.start_char), body.to_file(s.end_char)) for s in index.sentences)
-    mentions = tuple(sorted([*entities, *pronouns], key=lambda m: (m.start, m.end)))
+    mentions = tuple(sorted([*entities, *references], key=lambda m: (m.start, m.end)))
     return Reading(article, sentences, mentions, tuple(roles), tuple(quotes), events, figures)
 
 

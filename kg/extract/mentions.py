@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.gazetteer import lexicon, load_gazetteer
-from kg.models import Mention, RoleMention
+from kg.gazetteer import load_gazetteer
+from kg.lexicons import lexicon
+from kg.models import REFERENCE_LABELS, Mention, RoleMention
 from kg.nlp import ROLE_LABEL, BodyText
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "GROUP"})
@@ -18,7 +21,9 @@ LOCATIVE_PREPOSITIONS = frozenset(
     "in at to from near outside inside into across around throughout within via toward towards "
     "through between over under".split()
 )
-PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# Pronouns that may stand for an actor: a person ("he", "she"), a state or body ("it"), a group ("they")
+REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Nouns through which a seat of government speaks or acts ("a Kremlin spokesman", "Kremlin officials")
 VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser",
                          "advisor", "statement", "leadership", "government", "administration", "regime",
@@ -115,13 +120,34 @@ def entity_mentions(index: DocIndex) -> list[Mention]:
     return mentions
 
 
-def pronoun_mentions(index: DocIndex) -> list[Mention]:
-    """Personal pronouns that may stand for a speaker ("he affirmed")."""
-    return [
-        index.mention(index.doc[t.i : t.i + 1], "PRON")
-        for t in index.doc
-        if t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON"
-    ]
+def reference_mentions(index: DocIndex) -> list[Mention]:
+    """Words that may stand for an actor named elsewhere: pronouns ("he affirmed", "it said") and
+    nominals, a definite noun by which news refers back to a body ("the bank said", "the ministry")."""
+    found = []
+    for token in index.doc:
+        if token.lower_ in REFERRING_PRONOUNS and token.pos_ == "PRON":
+            found.append(index.mention(index.doc[token.i : token.i + 1], "PRON"))
+        elif (nominal := _nominal(index, token)) is not None:
+            found.append(nominal)
+    return found
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    return frozenset(noun.rstrip("*") for noun in lexicon("body_nouns"))
+
+
+def _nominal(index: DocIndex, token: Token) -> Mention | None:
+    """"the bank", "the ministry": a body noun with "the" and nothing else before it that names someone."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in _body_nouns():
+        return None
+    before = [c for c in token.children if c.i < token.i]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in before) or any(
+            c.dep_ in {"compound", "amod", "poss", "nmod"} for c in before) or token.i in index.entity_at:
+        return None
+    phrase = index.doc[min(c.i for c in before) : token.i + 1]
+    return replace(index.mention(phrase, "NOMINAL"), kind=token.lemma_.lower(),
+                   subject=token.dep_ in SUBJECT_DEPS)
 
 
 # Clauses whose subject is their head's: "criticised X, asserting: ..."; "and added".
@@ -155,11 +181,13 @@ def speaker_phrase(heads: Iterable[Token], limit: int = 8) -> str | None:
     return None
 
 
-# Heads through which a body speaks: "a Kremlin spokesman", "a spokesman for Mr Blair", "officials of X"
-SPOKESPERSON_NOUNS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "ministry",
-     "office", "statement", "source", "sources", "representative", "aide", "adviser", "advisor"}
-)
+# Heads through which someone speaks: "a Kremlin spokesman", "a spokesman for Mr Blair", "X's statement"
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
+                                "representative"})
+# Heads through which only a body or state speaks: "officials of X", "White House aides"; a person's
+# advisers are not that person ("President Bush's advisers have denied …")
+MEMBER_NOUNS = frozenset({"official", "officials", "ministry", "office", "source", "sources", "aide", "aides",
+                          "adviser", "advisers", "advisor", "advisors", "staff", "staffer", "staffers"})
 
 
 class ActorLookup:
@@ -170,6 +198,8 @@ class ActorLookup:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.roles = roles
+        self.surnames = frozenset(  # of people named in full: a later "Hannity said" the model missed is one
+            words[-1] for m in mentions if m.label == "PERSON" and len(words := m.text.split()) > 1)
 
     def mention_at(self, token: Token) -> Mention | None:
         position = self.index.body.to_file(token.idx)
@@ -184,11 +214,18 @@ class ActorLookup:
 
     def actor(self, head: Token) -> Mention | None:
         """The mention a noun phrase's head token refers to, or None when it names no one we know."""
-        if head.lemma_.lower() in SPOKESPERSON_NOUNS:
+        lemma = head.lemma_.lower()
+        if lemma in SPOKESPERSON_NOUNS:  # "his spokesman said"
+            for child in head.children:
+                if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+                    return self.index.mention(self.index.doc[child.i : child.i + 1], "PRON")
+        if lemma in SPOKESPERSON_NOUNS or lemma in MEMBER_NOUNS:
             for token in head.subtree:
                 mention = self.mention_at(token)
+                if mention is not None and mention.label in REFERENCE_LABELS:
+                    continue
                 if mention is not None:
-                    return mention
+                    return mention if lemma in SPOKESPERSON_NOUNS or mention.label != "PERSON" else None
         mention = self.mention_at(head)
         if mention is not None:
             return mention
@@ -199,14 +236,17 @@ class ActorLookup:
         role = self.role_at(head)
         if role is not None:
             return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
-        if head.lower_ in PERSONAL_PRONOUNS:
+        if head.lower_ in REFERRING_PRONOUNS:
             return self.index.mention(self.index.doc[head.i : head.i + 1], "PRON")
+        if head.pos_ == "PROPN" and head.text in self.surnames:  # a surname the model did not tag ("Hannity said")
+            return self.index.mention(self.index.doc[head.i : head.i + 1], "PERSON")
         if head.pos_ == "NOUN":  # "the Israeli government", "British officials", "a Russian bomber"
             for modifier in head.children:
                 ent = self.index.entity_at.get(modifier.i)
                 if modifier.dep_ in {"amod", "compound"} and ent is not None and ent.label_ == "NORP" \
                         and ent.ent_id_:
                     return self.index.mention(ent, "NORP", ent.ent_id_)
+            return _nominal(self.index, head)
         return None
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from kg.extract.mentions import DocIndex
-from kg.gazetteer import lexicon
+from kg.lexicons import lexicon
 from kg.models import Article, Quantity
 
 __all__ = ["article_anchor", "normalise_date", "parse_number", "quantities"]

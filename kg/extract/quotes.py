@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.marks import MarkedSpan, SpansAt, find_marked_spans
 from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, speaker_phrase, subjects_of
-from kg.gazetteer import lexicon
+from kg.lexicons import lexicon
 from kg.models import Mention, Quote, RoleMention
 
 CHARACTERISING_VERBS = frozenset({"describe", "call", "dismiss", "brand", "label", "term", "characterise",

@@ -1,0 +1,145 @@
+"""Statements, events and affiliations between resolved actors: what one article's ``Extraction`` holds.
+
+Every mention of the NLP stage maps to an actor key through the names (``kg.resolve.names``) or the
+references (``kg.resolve.references``); an utterance whose speaker maps to none keeps the words for
+it (``speaker_text``) instead of a guess. Across articles, actors merge by key (``combine_actors``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from kg.gazetteer import Gazetteer, load_gazetteer, period_of
+from kg.models import ENTITY_TYPES, REFERENCE_LABELS, Actor, Affiliation, Event, Extraction, Mention, Reading, Statement
+from kg.resolve.names import Names
+from kg.resolve.references import References
+
+
+def _named_elsewhere(reading: Reading) -> Iterator[Mention]:
+    """Mentions of actors the NLP stage gave outside its list of names: the state of a title ("the
+    Russian President"), a speaker or target the grammar found ("the Israeli government")."""
+    for role in reading.roles:
+        if role.org is not None:
+            yield role.org
+    for quote in reading.quotes:
+        yield from (m for m in (quote.speaker, quote.target) if m is not None)
+    for event in reading.events:
+        yield from (m for m in (event.agent, event.target) if m is not None)
+
+
+class Resolution:
+    """One article's mentions resolved to actors."""
+
+    def __init__(self, reading: Reading, gazetteer: Gazetteer) -> None:
+        self.reading = reading
+        period = period_of(reading.article.date)
+        extra = [m for m in _named_elsewhere(reading) if m.label in ENTITY_TYPES]
+        self.names = Names(reading, gazetteer, period, extra)
+        self.references = References(reading, self.names, gazetteer, period)
+
+    def key(self, mention: Mention | None) -> str | None:
+        """The actor a mention of the NLP stage stands for: a name, or a resolved reference."""
+        if mention is None:
+            return None
+        span = (mention.start, mention.end)
+        if mention.label in REFERENCE_LABELS:
+            return self.references.key_of.get(span)
+        return self.names.key_of.get(span)
+
+    def affiliations(self) -> tuple[Affiliation, ...]:
+        """Who holds office in or belongs to what: titles with their state ("Russian Foreign Minister
+        Sergei Lavrov"), groups by nationality ("Afghan guerrillas"), between actors of the article."""
+        table = self.names.table
+        found: set[Affiliation] = set()
+        for role in self.reading.roles:
+            person = self.key(role.person)
+            if person is None:
+                continue
+            org = self.references.role_org(role, person)
+            if org is not None and org != person and org in table.mentions:
+                found.add(Affiliation(person, org, role.title))
+        for group, state in self.names.group_states.items():
+            if group in table.mentions and state in table.mentions:
+                found.add(Affiliation(group, state))
+        return tuple(sorted(found, key=lambda a: (a.person, a.org, a.role or "")))
+
+    def statements(self) -> list[Statement]:
+        text = self.reading.article.text
+        out = []
+        for quote in self.reading.quotes:
+            mentioned = sorted({k for m in quote.mentions if (k := self.names.key_of.get((m.start, m.end)))})
+            start, end = _trimmed_span(text, *quote.evidence)
+            speaker = self.key(quote.speaker)
+            unresolved = quote.speaker.text if quote.speaker is not None else quote.speaker_text
+            figures = tuple(q for q in self.reading.quantities if quote.start <= q.start and q.end <= quote.end)
+            out.append(Statement(
+                speaker=speaker, speaker_text=None if speaker else unresolved, quantities=figures,
+                quote=quote.text, direct=quote.direct, cue=quote.cue,
+                start=quote.start, end=quote.end, evidence=text[start:end],
+                evidence_start=start, evidence_end=end, mentions=tuple(mentioned),
+            ))
+        return out
+
+    def events(self, statements: list[Statement]) -> tuple[list[Statement], tuple[Event, ...]]:
+        """Interactions between two different actors. One read from a statement's own reporting verb
+        ("criticised Western powers …, asserting: …") makes that statement aimed at its target instead."""
+        text = self.reading.article.text
+        events: list[Event] = []
+        for mention in self.reading.events:
+            agent, target = self.key(mention.agent), self.key(mention.target)
+            if agent is None or target is None or agent == target:
+                continue
+            start, end = _trimmed_span(text, *mention.evidence)
+            said = next((i for i, s in enumerate(statements) if s.speaker == agent and s.target is None
+                         and s.cue == mention.trigger and s.evidence_start <= mention.start < s.evidence_end), None)
+            if said is not None and not (mention.negated or mention.hypothetical):
+                statements[said] = replace(statements[said], target=target, event_type=mention.code)
+                continue
+            figures = tuple(q for q in self.reading.quantities if start <= q.start and q.end <= end)
+            events.append(Event(agent, target, mention.code, mention.trigger, mention.start, mention.end,
+                                text[start:end], start, end, mention.negated, mention.hypothetical, figures))
+        return statements, tuple(events)
+
+
+def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace around it (a sentence may end with its line break)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def resolve(reading: Reading, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Turn what the NLP stage read in one article into actors, statements, events and affiliations."""
+    resolution = Resolution(reading, gazetteer or load_gazetteer())
+    statements, events = resolution.events(resolution.statements())
+    affiliations = resolution.affiliations()
+    table = resolution.names.table
+    counts = tuple(sorted(table.mentions.items()))
+    return Extraction(reading.article, table.actors(), tuple(statements), affiliations, events, counts)
+
+
+def combine_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """Merge descriptions of the same actor key, whatever their order.
+
+    The label is the curated one (of a description with a Wikidata id), else the longest, ties
+    broken alphabetically; the aliases are every other name of every description. The type and
+    Wikidata id are those of the first description that has them. Merging is associative, so
+    descriptions merged earlier (e.g. read back from a store) merge again with new ones to the
+    same result as merging everything at once.
+    """
+    merged: dict[str, Actor] = {}
+    for actor in actors:
+        merge_actor(merged, actor)
+    return merged
+
+
+def merge_actor(merged: dict[str, Actor], actor: Actor) -> None:
+    """Merge one description into ``merged`` (by key): the step of ``combine_actors``, for streams."""
+    seen = merged.get(actor.key, actor)
+    labels = [a.label for a in (seen, actor) if a.wikidata] or [seen.label, actor.label]
+    label = min(labels, key=lambda name: (-len(name), name))
+    names = (set(seen.aliases) | set(actor.aliases) | {seen.label, actor.label}) - {label}
+    merged[actor.key] = Actor(seen.key, label, seen.type, tuple(sorted(names)), seen.wikidata or actor.wikidata)

@@ -1,0 +1,215 @@
+"""References: titles, pronouns and nouns that stand for an actor named elsewhere, resolved to its key.
+
+- A title of office ("the Russian President", "the minister") is the person holding it: one the
+  article names with that title or whom the gazetteer has in that office at the article's date, the
+  nearest before the reference (or just after it); failing that, the gazetteer's holder of the office
+  at the article's date, if exactly one (a title no other state uses, "the Foreign Secretary", names
+  its state's holder; "the president" needs a state the article names, or is left unknown).
+- "he"/"she" is the nearest person before it who was the subject of a sentence (or, failing that, the
+  nearest person), of a compatible gender, a few sentences back at most; "it" the nearest state or
+  organisation, "they" the nearest group of people (a named collective, or a group by nationality and
+  role).
+- "the bank", "the ministry" is the nearest organisation before it whose name holds the noun; "the
+  company", "the group" the nearest organisation before it.
+Names inside a direct quotation are not what the narrative's pronouns point back to; a title may be.
+A reference that cannot be resolved is left unknown (``None``) rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from kg.gazetteer import Gazetteer, Period, normalise_name, office_of
+from kg.lexicons import lexicon
+from kg.models import Mention, Reading, RoleMention
+from kg.resolve.names import Names, person_name
+
+# "the Russian leader" is whoever leads: a head of state or government
+GENERIC_LEADER_OFFICES = frozenset({"leader", "head of state", "head of government"})
+LEADER_OFFICES = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir",
+                            "supreme leader", "leader", "general secretary", "chairman", "sultan"})
+PRONOUN_LOOKBACK = 4  # sentences
+BODY_LOOKBACK = 5  # sentences
+TITLE_LOOKBACK = 12  # sentences
+PERSON_PRONOUNS = {"he": "m", "his": "m", "she": "f", "her": "f"}
+BODY_PRONOUNS = frozenset({"it", "its"})  # and "they", "their": a group
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    mention: Mention
+    key: str
+
+
+@cache
+def _body_nouns() -> dict[str, bool]:
+    """noun -> whether it may refer to any organisation (a general noun: "the company")."""
+    return {noun.rstrip("*"): noun.endswith("*") for noun in lexicon("body_nouns")}
+
+
+class References:
+    """The key of every reference of one article (pronouns, bare titles, nominals), and the titles the
+    article gives its people."""
+
+    def __init__(self, reading: Reading, names: Names, gazetteer: Gazetteer, period: Period | None) -> None:
+        self.reading = reading
+        self.names = names
+        self.gazetteer = gazetteer
+        self.period = period
+        self.key_of: dict[Span, str | None] = {}
+        self.titles: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # key -> {(office, org)}
+        self.quoted = [(q.start, q.end) for q in reading.quotes if q.direct]
+        self._titles_given()
+        self._resolve()
+
+    def _in_quote(self, position: int) -> bool:
+        return any(a <= position < b for a, b in self.quoted)
+
+    def org_key(self, mention: Mention | None) -> str | None:
+        return self.names.key_of.get((mention.start, mention.end)) if mention is not None else None
+
+    # ---------------------------------------------------------------- titles
+    def _titles_given(self) -> None:
+        """The titles the text gives named people ("Foreign Minister Sergei Lavrov")."""
+        for role in self.reading.roles:
+            person = self.org_key(role.person)
+            if person is not None:
+                self.titles[person].add((office_of(role.title), self.role_org(role, person)))
+
+    def role_org(self, role: RoleMention, person: str) -> str | None:
+        """The state or body of a title given to a named person: named in the phrase, else the one the
+        gazetteer has the person holding that office in at the article's date ("President Vladimir Putin"),
+        else the state the gazetteer ties the person to ("Foreign Secretary Jack Straw")."""
+        org = self.org_key(role.org)
+        entry = self.gazetteer.get(person)
+        if org is not None or entry is None:
+            return org
+        office = office_of(role.title)
+        offices = [o for o in entry.offices if o.office == office]
+        current = [o for o in offices if o.held(self.period)] or offices
+        if current:
+            return current[0].org
+        return entry.country
+
+    def _holds(self, key: str, office: str, org: str | None) -> bool:
+        """The article gives the person this title, or the gazetteer has them in the office then."""
+        def fits(held: str) -> bool:
+            return held == office or (office in GENERIC_LEADER_OFFICES and held in LEADER_OFFICES)
+
+        if any(fits(t) and (org is None or o == org) for t, o in self.titles[key]):
+            return True
+        entry = self.gazetteer.get(key)
+        offices = entry.offices if entry is not None else ()
+        return any(o.office is not None and fits(o.office) and (org is None or o.org == org) and o.held(self.period)
+                   for o in offices)
+
+    def title_holder(self, role: RoleMention, antecedents: list[Antecedent]) -> str | None:
+        """The person a bare title refers to ("the Russian President", "the minister")."""
+        office = office_of(role.title)
+        org = self.org_key(role.org)
+        before = [a.key for a in antecedents if a.mention.start < role.start
+                  and role.sentence - a.mention.sentence <= TITLE_LOOKBACK and self._holds(a.key, office, org)]
+        if before:
+            return before[-1]
+        after = [key for m, key in self.names.people  # "The Foreign Secretary met X …, since Boris Johnson was …"
+                 if m.start > role.end and m.sentence - role.sentence <= 1 and self._holds(key, office, org)]
+        if after:
+            return after[0]
+        if self.period is None:
+            return None  # who held it when is unknown: no guess
+        holders = self.gazetteer.holders(role.title, org, self.period)
+        if org is None:  # of a state the article names, or a title only one state uses ("the Foreign Secretary")
+            title = normalise_name(role.title)
+            held = [(h, o) for h in holders for o in h.offices if o.office == office and o.held(self.period)]
+            named = {h.key for h, o in held if o.org in self.names.states}
+            exact = {o.org for h, o in held if normalise_name(o.role or "") == title}
+            if named:
+                holders = [h for h in holders if h.key in named]
+            elif len(exact) == 1:
+                holders = [h for h, o in held if o.org in exact and normalise_name(o.role or "") == title]
+            else:
+                return None
+        known = [h for h in holders if h.key in self.names.table.mentions]
+        pick = list(dict.fromkeys(known or holders))
+        return pick[0].key if len(pick) == 1 else None
+
+    # ---------------------------------------------------------------- pronouns and nominals
+    def _gender(self, key: str) -> str | None:
+        entry = self.gazetteer.get(key)
+        names = [entry.label] if entry is not None else sorted(self.names.table.names[key], key=lambda n: -len(n))
+        return person_name(names[0]).gender if names else None
+
+    def _person_referent(self, mention: Mention, antecedents: list[Antecedent]) -> str | None:
+        gender = PERSON_PRONOUNS[mention.text.lower()]
+        before = [a for a in antecedents if a.mention.start < mention.start and self._is_person(a.key)
+                  and mention.sentence - a.mention.sentence <= PRONOUN_LOOKBACK
+                  and self._gender(a.key) in {gender, None}]
+        subjects = [a for a in before if a.mention.subject]
+        pick = subjects or before
+        return pick[-1].key if pick else None
+
+    def _is_person(self, key: str) -> bool:
+        return self.names.table.type.get(key) == "Person"
+
+    def _body_referent(self, mention: Mention, antecedents: list[Antecedent]) -> str | None:
+        """"it": the nearest state or organisation; "they": the nearest group; "the bank": the nearest
+        organisation whose name holds "bank" (any organisation for "the company")."""
+        word = mention.text.lower()
+        if mention.label == "PRON":
+            types = {"Organization", "Country"} if word in BODY_PRONOUNS else {"Group"}
+            lookback = PRONOUN_LOOKBACK
+        else:
+            types = {"Organization"}
+            lookback = BODY_LOOKBACK
+        noun = mention.kind or ""
+        before = [a for a in antecedents if a.mention.start < mention.start
+                  and mention.sentence - a.mention.sentence <= lookback
+                  and self.names.table.type.get(a.key) in types]
+        if mention.label == "NOMINAL":
+            holding = [a for a in before if noun in normalise_name(a.mention.text).split()
+                       or any(noun in normalise_name(n).split() for n in self.names.table.names[a.key])]
+            before = holding or (before if _body_nouns().get(noun) else [])
+        subjects = [a for a in before if a.mention.subject]
+        pick = subjects or before
+        return pick[-1].key if pick else None
+
+    def _resolve(self) -> None:
+        """Pronouns, bare titles and nominals, in text order; each resolved one carries the thread further."""
+        people = [Antecedent(m, k) for m, k in self.names.people if not self._in_quote(m.start)]
+        bodies = [Antecedent(m, self.names.key_of[(m.start, m.end)]) for m in self.names.mentions
+                  if m.label != "PERSON" and (m.start, m.end) in self.names.key_of and not self._in_quote(m.start)]
+        antecedents = sorted([*people, *bodies], key=lambda a: a.mention.start)
+        references: list[Mention | RoleMention] = [
+            *(m for m in self.reading.mentions if m.label in {"PRON", "NOMINAL"}),
+            *(r for r in self.reading.roles if r.person is None),
+        ]
+        for reference in sorted(references, key=lambda r: r.start):
+            if self._in_quote(reference.start) and not isinstance(reference, RoleMention):
+                continue
+            if isinstance(reference, RoleMention):
+                key = self.title_holder(reference, antecedents)
+                carrier = Mention(reference.start, reference.end, reference.text, "TITLE", reference.sentence,
+                                  subject=True)
+                if key is not None:
+                    self.names.table.add(key, "Person", self.gazetteer.get(key), None)
+                    if reference.org is not None:  # "Russian President" is a name; "the president" is not
+                        self.names.table.references[key].add(_strip_article(reference.text))
+            elif reference.label == "PRON" and reference.text.lower() in PERSON_PRONOUNS:
+                key = self._person_referent(reference, antecedents)
+                carrier = reference
+            else:
+                key = self._body_referent(reference, antecedents)
+                carrier = reference
+            self.key_of[(reference.start, reference.end)] = key
+            if key is not None:
+                antecedents.append(Antecedent(carrier, key))
+                antecedents.sort(key=lambda a: a.mention.start)
+
+
+def _strip_article(text: str) -> str:
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in {"the", "a", "an"} else text
