@@ -33,6 +33,12 @@ def lexicon(name: str) -> frozenset[str]:
 
 
 @cache
+def lexicon_rows(*parts: str) -> tuple[str, ...]:
+    """The entries of a list file under ``kg/data`` in file order, stripped of surrounding spaces."""
+    return tuple(row.strip() for row in _rows(*parts))
+
+
+@cache
 def table(*parts: str) -> tuple[tuple[str, ...], ...]:
     """The rows of a tab-separated file under ``kg/data``, each cell stripped of surrounding spaces."""
     return tuple(tuple(cell.strip() for cell in row.split("\t")) for row in _rows(*parts))

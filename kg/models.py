@@ -127,6 +127,7 @@ class RoleMention:
     sentence: int
     person: Mention | None = None  # the holder, when named in the phrase
     org: Mention | None = None  # the state or organisation the office is of, when named
+    former: bool = False  # "former Secretary of State Hillary Clinton": no longer held
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ class Actor:
     type: ActorType
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
+    nationality: str | None = None  # a group named by nationality ("Afghan guerrillas"): its state's key
 
 
 @dataclass(frozen=True)

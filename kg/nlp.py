@@ -17,7 +17,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicons import lexicon
@@ -87,6 +87,7 @@ def _paragraph_sentence_starts(doc: Doc) -> Doc:
 
 # Lower-case words a name may hold ("Bashar al-Assad", "Ministry of Foreign Affairs"); every other word of
 # a name matched regardless of case must be capitalised in the text, so "hope" is not the NGO Hope.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady"})
 NAME_PARTICLES = frozenset(
     "al el ad as ash an bin ibn bint abu de del della der di da das dos du van von den la le y of the and for "
     "on in to at ul ur e do".split())
@@ -119,6 +120,7 @@ class ActorRuler:
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
+        self.first_names = lexicon("male_names") | lexicon("female_names")
         self.meaning: dict[int, tuple[str, str]] = {}  # match id -> (label, gazetteer key or "")
         self.lower_words: dict[int, frozenset[str]] = {}  # match id -> words its names write in lower case
         names: dict[tuple[str, str], set[str]] = defaultdict(set)  # (label, key) -> surface forms
@@ -186,6 +188,11 @@ class ActorRuler:
         return all(t.text[0].isupper() or not t.is_alpha or t.lower_ in NAME_PARTICLES or t.text in lower
                    for t in span)
 
+    def _surname_position(self, previous: Token, length: int) -> bool:
+        """After an honorific, or a one-word title after a first name: a surname ("Matthew Prince")."""
+        return previous.lower_.rstrip(".") in HONORIFICS or (
+            length == 1 and previous.is_title and previous.text in self.first_names)
+
     def __call__(self, doc: Doc) -> Doc:
         matches = {(m, s, e) for m, s, e in self.exact(doc)}
         matches |= {(m, s, e) for m, s, e in self.tokens(doc)}
@@ -196,10 +203,23 @@ class ActorRuler:
             if any(i in taken for i in range(start, end)):
                 continue
             label, key = self.meaning[match_id]
+            if label == ROLE_LABEL and start > 0 and (self._surname_position(doc[start - 1], end - start)
+                                                       or _in_a_body_name(doc, start)):
+                continue  # "Mr. Prince", "Matthew Prince": a surname; "the Office of the President": a body
             entities.append(Span(doc, start, end, label=label, span_id=key))
             taken.update(range(start, end))
         doc.ents = sorted(entities, key=lambda span: span.start)
         return doc
+
+
+def _in_a_body_name(doc: Doc, start: int) -> bool:
+    """A title closing the name of a body: "the Office of the President", "Office of the High Commissioner"."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].is_title:  # "of the High Commissioner"
+        i -= 1
+    if i < 0 or doc[i].lower_ != "the":
+        return False
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].is_title
 
 
 def _make_actor_ruler(nlp: Language, name: str) -> ActorRuler:

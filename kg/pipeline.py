@@ -430,5 +430,8 @@ def read_actors(store: Store) -> list[Actor]:
             continue  # not a description this tool wrote
         same = [w[len(WIKIDATA_ENTITY):] for w in fields.get("sameAs", []) if w.startswith(WIKIDATA_ENTITY)]
         aliases = tuple(sorted(set(fields.get("altLabel", [])) | set(labels[1:])))
-        actors.append(Actor(key, labels[0], kinds[0], aliases, min(same) if same else None))
+        states = sorted(unquote(s[len(prefix):], errors="surrogatepass") for s in fields.get("nationality", [])
+                        if s.startswith(prefix))
+        actors.append(Actor(key, labels[0], kinds[0], aliases, min(same) if same else None,
+                            states[0] if states else None))
     return actors

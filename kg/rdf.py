@@ -100,6 +100,8 @@ def actor_quads(actor: Actor) -> Iterator[Quad]:
         yield Quad(subject, node(SKOS.altLabel), text(alias), graph)
     if actor.wikidata and _WIKIDATA_ID.fullmatch(actor.wikidata):  # anything else names no Wikidata item
         yield Quad(subject, node(OWL.sameAs), node(WIKIDATA_ENTITY + actor.wikidata), graph)
+    if actor.nationality:
+        yield Quad(subject, node(GKG.nationality), node(actor_iri(actor.nationality)), graph)
 
 
 def article_quads(extraction: Extraction) -> Iterator[Quad]:

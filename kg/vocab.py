@@ -46,6 +46,7 @@ class GKG(DefinedNamespace):
     holder: URIRef
     mentionedIn: URIRef
     mentions: URIRef
+    nationality: URIRef
     organization: URIRef
     quantity: URIRef
     source: URIRef

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg import Actor, extract_articles, parse_article
+from kg import Actor, Extraction, extract_articles, parse_article
 
 
 def actors(text: str) -> dict[str, Actor]:
@@ -59,3 +59,54 @@ def test_unknown_people_and_organisations_are_kept_without_a_wikidata_id() -> No
     assert found["Jana Novakova"].wikidata is None
     assert found["Jana Novakova"].type == "Person"
     assert any(a.type == "Organization" and "Baltic Security Forum" in a.label for a in found.values())
+
+
+def extraction(text: str) -> Extraction:
+    return next(extract_articles([parse_article(text, "test.txt")]))
+
+
+def affiliations(text: str) -> set[tuple[str, str]]:
+    found = extraction(text)
+    labels = {a.key: a.label for a in found.actors}
+    return {(labels[f.person], labels[f.org]) for f in found.affiliations}
+
+
+def test_actors_named_by_nationality_and_role_are_groups_of_their_state() -> None:
+    found = extraction("Afghan guerrillas attacked a convoy, and Israeli police clashed with Druze inhabitants. "
+                       "Russian officials said nothing.")
+    groups = {a.label: a for a in found.actors if a.type == "Group"}
+    assert set(groups) == {"Afghan guerrillas", "Israeli police", "Druze inhabitants"}
+    states = {a.key: a.label for a in found.actors if a.type == "Country"}
+    assert states[groups["Afghan guerrillas"].nationality or ""] == "Afghanistan"
+    assert states[groups["Israeli police"].nationality or ""] == "Israel"
+    assert groups["Druze inhabitants"].nationality is None
+    assert "Afghanistan" not in {a.label for a in found.actors if a.type == "Group"}
+
+
+def test_a_group_is_one_node_per_article_and_kind() -> None:
+    found = extraction("Afghan guerrillas attacked. Afghan rebels then withdrew. Afghan police arrived.")
+    groups = sorted(a.label for a in found.actors if a.type == "Group")
+    assert groups == ["Afghan guerrillas", "Afghan police"]
+    guerrillas = next(a for a in found.actors if a.label == "Afghan guerrillas")
+    assert guerrillas.aliases == ("Afghan rebels",)
+
+
+def test_posts_in_apposition_and_parties_are_affiliations() -> None:
+    text = ("Erik Lund, a strategist at Nordic Capital Partners, spoke. Sen. Tom Harris (R-Neb.) spoke. "
+            "Conservative leader Michael Howard spoke. Joseph Crowley, the top Democrat on the House "
+            "Intelligence Committee, spoke.")
+    assert affiliations(text) >= {
+        ("Erik Lund", "Nordic Capital Partners"), ("Tom Harris", "Republican Party"),
+        ("Michael Howard", "Conservative Party"), ("Joseph Crowley", "Democratic Party"),
+        ("Joseph Crowley", "House Intelligence Committee")}
+
+
+def test_a_former_office_and_a_topic_are_not_affiliations() -> None:
+    text = ("Former Secretary of State Hillary Clinton met the United States delegation. Anna Weiss, an expert on "
+            "Syria at the Brookings Institution, said so.")
+    assert affiliations(text) == {("Anna Weiss", "Brookings Institution")}
+
+
+def test_a_title_ending_the_name_of_a_body_is_part_of_it() -> None:
+    found = actors("The Office of the President said the plan would go ahead.")
+    assert "Office of the President" in found

@@ -63,6 +63,34 @@ def said(text: str, *, direct: bool = True) -> list[tuple[str | None, str]]:
             [("Antony Blinken", "We are ready"), ("Antony Blinken", "to support any serious negotiation.")],
             id="interrupted-quote",
         ),
+        pytest.param(
+            "Nadia Petrova joined the mission in May. ''We were waiting for the right moment,'' recalled "
+            "Ms. Petrova.",
+            [("Nadia Petrova", "We were waiting for the right moment")],
+            id="inverted-speaker-parsed-as-object",
+        ),
+        pytest.param(
+            'Sarah Collins and David Miller met in 2011. "I want to try something new," Mr. Miller recalled '
+            'Ms. Collins telling him.',
+            [("Sarah Collins", "I want to try something new")],
+            id="recalled-someone-telling",
+        ),
+        pytest.param(
+            '"If it has no weapons yet, it will have them soon," said Tomas Lund, an analyst at the Nordic '
+            'Defence Institute.',
+            [("Tomas Lund", "If it has no weapons yet, it will have them soon")],
+            id="pronoun-inside-the-quote-is-not-its-speaker",
+        ),
+        pytest.param(
+            'Elena Marsh spoke after the vote. "We lost," she said. "We will be back."',
+            [("Elena Marsh", "We lost"), ("Elena Marsh", "We will be back.")],
+            id="continued-quote",
+        ),
+        pytest.param(
+            'Daniel Okafor says that his favourite book is "The Count of Monte Cristo."',
+            [],
+            id="title-is-not-speech",
+        ),
     ],
 )
 def test_direct_quote_patterns(text: str, expected: list[tuple[str, str]]) -> None:
@@ -173,3 +201,29 @@ def test_she_and_he_follow_the_person_whose_first_name_fits() -> None:
         '"Europe must pay for its own defence," she said.'
     )
     assert said(text) == [("Angela Merkel", "Europe must pay for its own defence")]
+
+
+def test_a_continued_quote_keeps_its_cue() -> None:
+    extraction = extract('Title\n\n"I love the sea!" insists Maria Lopez. "I really do."\n')
+    assert [(s.quote, s.cue) for s in extraction.statements] == [("I love the sea!", "insist"),
+                                                                 ("I really do.", "insist")]
+
+
+def test_an_unclosed_quotation_ends_before_another_speakers_attribution() -> None:
+    text = ('Title\n\nPeter Novak said: "We will stay the course. The situation is improving. Anna Berg said '
+            'the talks had failed. She added that it was over.\n')
+    quotes = said(text)
+    assert quotes == [("Peter Novak", "We will stay the course. The situation is improving.")]
+    assert ("Anna Berg", "the talks had failed") in said(text, direct=False)
+
+
+def test_a_lone_name_the_model_takes_for_an_organisation_is_the_person_a_pronoun_continues() -> None:
+    extraction = extract('Title\n\nBurton explained from a podium. "I love cats," he said.\n')
+    (statement,) = extraction.statements
+    actor = next(a for a in extraction.actors if a.key == statement.speaker)
+    assert (actor.label, actor.type) == ("Burton", "Person")
+
+
+def test_words_quoted_by_another_verb_inside_a_report_stay_that_speakers() -> None:
+    text = 'The rebels denounced what Prime Minister Janek Wolny called their "reckless, dangerous" actions.'
+    assert ("Janek Wolny", 'called their "reckless, dangerous" actions') in said(text, direct=False)

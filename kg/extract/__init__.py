@@ -33,5 +33,10 @@ def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
 
 
 def _outside(direct: list[Quote], reported: list[Quote]) -> list[Quote]:
-    """Direct quotes that are not a fragment of a reported statement (a mixed quote is kept once)."""
-    return [q for q in direct if not any(r.start <= q.start and q.end <= r.end for r in reported)]
+    """Direct quotes that are not a fragment of a reported statement of the same reporting verb (a mixed
+    quote is kept once); words another verb quotes inside it stay a quote ("X denounced what Y called "…"")."""
+    def inside(q: Quote, r: Quote) -> bool:
+        end = q.start + len(q.text.rstrip(".,;:!?"))  # the reported clause may end before the quote's stop
+        return r.start <= q.start and end <= r.end
+
+    return [q for q in direct if not any(inside(q, r) and r.cue == q.cue for r in reported)]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import load_gazetteer
-from kg.lexicons import lexicon
+from kg.lexicons import lexicon, lexicon_rows, table
 from kg.models import REFERENCE_LABELS, Mention, RoleMention
 from kg.nlp import ROLE_LABEL, BodyText
 
@@ -29,6 +31,7 @@ VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official",
                          "advisor", "statement", "leadership", "government", "administration", "regime",
                          "insider", "critic", "envoy", "diplomat", "decision", "response", "position"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
+FRAGMENT_ENDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "&"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
 
 
@@ -53,8 +56,19 @@ class DocIndex:
             label=label,
             sentence=self.sentence_of[span.start],
             gazetteer_id=gazetteer_id or None,
-            subject=span.root.dep_ in SUBJECT_DEPS,
+            subject=_main_subject(span.root),
         )
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of a main clause: the one a later pronoun most likely continues ("Mr. Lou said …; he
+    suggested that Mr. Lew had …; "…," he said": Lou, not Lew, the subject of a clause inside)."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    clause = token.head
+    while clause.dep_ in {"conj", "parataxis"} and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ROOT"
 
 
 def _trimmed(span: Span) -> Span:
@@ -104,8 +118,8 @@ def entity_mentions(index: DocIndex) -> list[Mention]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trimmed(ent)
-        if span.text in non_actors or not any(c.isupper() for c in span.text):
-            continue
+        if span.text in non_actors or not any(c.isupper() for c in span.text) or span[-1].lower_ in FRAGMENT_ENDS:
+            continue  # a non-actor, or a fragment of a name the model cut short ("Office of the")
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         is_seat = entry is not None and gazetteer.by_seat(span.text) is entry
         if _is_locative(ent) and (is_seat or (ent.label_ == "GPE" and entry is None)):
@@ -117,7 +131,55 @@ def entity_mentions(index: DocIndex) -> list[Mention]:
         if honorific.lower_ in HONORIFICS and not ent.ent_id_:
             label = "PERSON"  # "Mr Straw", which the model may take for an organisation
         mentions.append(index.mention(span, label, ent.ent_id_))
-    return mentions
+    groups = agent_groups(index)
+    return [m for m in mentions if not any(g.start <= m.start and m.end <= g.end for g in groups)] + groups
+
+
+AGENT_WORDS = 4  # the longest agent phrase looked for after a demonym ("anti government armed forces")
+# Agents through which a state itself speaks and acts ("Russian officials said"): they stay the state's
+STATE_AGENT_CODES = ("GOV",)
+
+
+@cache
+def _agents() -> dict[str, str]:
+    """Agent phrase (lower case, hyphens as spaces) -> its code's sector ("guerrillas" -> "REB")."""
+    rows = [*table("phoenix", "agents.tsv"), *table("lexicons", "agents.tsv")]
+    return {phrase.replace("-", " "): code[:3] for phrase, code, *_ in rows}
+
+
+@cache
+def _discards() -> tuple[str, ...]:
+    return tuple(row.lstrip("+").rstrip("_") for row in lexicon_rows("phoenix", "discards.txt"))
+
+
+def agent_groups(index: DocIndex) -> list[Mention]:
+    """Actors named by nationality and role: a demonym or state, then an agent noun from the Phoenix
+    agents dictionary ("Afghan guerrillas", "Serb forces", "a Saudi businessman", "US troops"), as a
+    group of that state (``gazetteer_id``) and kind (``kind``, the agent's sector: REB, MIL, COP, BUS…).
+    Agents of government ("Russian officials") are left to speak for the state itself, and sentences
+    with a Phoenix discard phrase (sports, entertainment) give none."""
+    doc = index.doc
+    agents = _agents()
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in {"NORP", "GPE"} and not (ent.label_ == "ORG" and len(ent) == 1 and not ent.ent_id_):
+            continue  # a people ("Druze") the model may take for an organisation
+        sector = None
+        for end in range(min(ent.end + AGENT_WORDS, len(doc)), ent.end, -1):
+            words = doc[ent.end : end]
+            if all(t.is_lower or not t.is_alpha for t in words) and words[-1].pos_ == "NOUN" and \
+                    (end == len(doc) or doc[end].pos_ not in {"NOUN", "PROPN"}):
+                sector = agents.get(" ".join(t.lower_ for t in words if t.text != "-"))
+                if sector is not None:
+                    break
+        if sector is None or sector in STATE_AGENT_CODES:
+            continue
+        sentence = index.sentences[index.sentence_of[ent.start]].text.lower()
+        if any(phrase in sentence for phrase in _discards()):
+            continue
+        state = ent.ent_id_ or None
+        found.append(replace(index.mention(doc[ent.start : end], "GROUP", state), kind=sector))
+    return found
 
 
 def reference_mentions(index: DocIndex) -> list[Mention]:
@@ -147,7 +209,7 @@ def _nominal(index: DocIndex, token: Token) -> Mention | None:
         return None
     phrase = index.doc[min(c.i for c in before) : token.i + 1]
     return replace(index.mention(phrase, "NOMINAL"), kind=token.lemma_.lower(),
-                   subject=token.dep_ in SUBJECT_DEPS)
+                   subject=_main_subject(token))
 
 
 # Clauses whose subject is their head's: "criticised X, asserting: ..."; "and added".
@@ -163,6 +225,8 @@ def subjects_of(verb: Token) -> Iterator[Token]:
         for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
             if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 yield token.head  # "Beijing, which described …"
+                if token.head.dep_ == "appos":  # "McConnell, now the majority leader, who said …"
+                    yield token.head.head
             else:
                 yield subject
         if token.dep_ not in SUBJECT_SHARING_DEPS or token.head.i == token.i:
@@ -170,6 +234,20 @@ def subjects_of(verb: Token) -> Iterator[Token]:
         token = token.head
         if token.dep_ == "prep" and token.head.i != token.i:  # "reacted … by saying …"
             token = token.head
+
+
+# Where an inverted report puts its speaker after the verb, which the parser may take for an object:
+# "… ," recalled Mr. Rhodes; "… ," stated President Vladimir Putin.
+INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj"})
+
+
+def speaker_heads(verb: Token, inverted: bool) -> list[Token]:
+    """Candidate speaker heads of a reporting verb, nearest first: its subjects (``subjects_of``); for an
+    ``inverted`` report with none, the words after the verb the parser took for its object."""
+    heads = list(subjects_of(verb))
+    if not heads and inverted:
+        heads = [c for c in verb.children if c.dep_ in INVERTED_SPEAKER_DEPS and c.i > verb.i]
+    return heads
 
 
 def speaker_phrase(heads: Iterable[Token], limit: int = 8) -> str | None:
@@ -230,8 +308,8 @@ class ActorLookup:
         if mention is not None:
             return mention
         for apposition in (c for c in head.children if c.dep_ == "appos"):  # "the chairman, X, warned"
-            mention = self.mention_at(apposition)
-            if mention is not None and mention.label == "PERSON":
+            mention = self.mention_at(apposition)  # "the Israeli newspaper Haaretz noted"
+            if mention is not None and (mention.label == "PERSON" or head.pos_ == "NOUN"):
                 return mention
         role = self.role_at(head)
         if role is not None:
@@ -294,7 +372,8 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             org = _adjacent_entity(index, end + 1, 1, org_labels)
             if org is not None:
                 end = org.end
-        while start > 0 and (doc[start - 1].lower_ in LEADING_WORDS or doc[start - 1].lower_ in ROLE_MODIFIERS):
+        while start > 0 and (doc[start - 1].lower_ in LEADING_WORDS or doc[start - 1].lower_ in ROLE_MODIFIERS
+                             or _modifies(doc[start - 1], start, end)):  # "executive director", "top Democrat"
             start -= 1
         definite = doc[start].lower_ in DEFINITE_WORDS or (org is not None and org.end < len(doc)
                                                             and doc[org.end].tag_ == "POS")
@@ -321,6 +400,110 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
                 sentence=index.sentence_of[phrase.start],
                 person=index.mention(_trimmed(person), "PERSON", person.ent_id_) if person else None,
                 org=org_mention,
+                former=_former(doc[max(start - 1, 0) : end]),
             )
         )
-    return found
+    taken = {i for r in found for i in range(*_token_range(index, r))}
+    return [*found, *_apposition_roles(index, taken), *_party_tags(index), *_party_members(index, taken)]
+
+
+FORMER_WORDS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+# Prepositions by which an apposition ties a person to a body: "director of X", "a strategist at X",
+# "the top Democrat on X", "an analyst with X", "a spokesman for X"
+AFFILIATING_PREPOSITIONS = frozenset({"of", "at", "on", "with", "for"})
+SEATED_BODIES = frozenset({"committee", "subcommittee", "council", "board", "panel", "commission", "court"})
+
+
+def _modifies(token: Token, start: int, end: int) -> bool:
+    """A modifier of a word of the title, itself no name: "executive" of "executive director"."""
+    return token.dep_ in {"amod", "compound"} and start <= token.head.i < end and token.ent_type_ == ""
+
+
+def _former(tokens: Span) -> bool:
+    return any(t.lower_ in FORMER_WORDS for t in tokens)
+
+
+def _token_range(index: DocIndex, role: RoleMention) -> tuple[int, int]:
+    span = index.doc.char_span(role.start - index.body.to_file(0), role.end - index.body.to_file(0),
+                               alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _apposition_roles(index: DocIndex, taken: set[int]) -> Iterator[RoleMention]:
+    """A person's post given in apposition, with the body it ties them to: "Daryl Kimball, executive
+    director of the Arms Control Association", "Eric Kraus, a strategist at Sovlink Securities", "Joseph
+    Crowley, the top Democrat on the House Intelligence Committee" (the party too)."""
+    doc = index.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for head in (c for c in ent.root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}):
+            named = index.entity_at.get(head.i)
+            if head.i in taken or (named is not None and named.label_ not in {"NORP", ROLE_LABEL}):
+                continue
+            modifiers = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i]
+            title = doc[min([head.i, *(m.i for m in modifiers)]) : head.i + 1]
+            phrase = doc[min(t.i for t in head.subtree) : max(t.i for t in head.subtree) + 1]
+            orgs = list(_affiliating_objects(index, head))
+            party = index.entity_at.get(head.i)
+            if party is not None and party.label_ == "NORP" and party.ent_id_:
+                orgs.append(party)
+            for org in orgs:
+                yield RoleMention(
+                    title=title.text, start=index.body.to_file(phrase.start_char),
+                    end=index.body.to_file(phrase.end_char), text=phrase.text,
+                    sentence=index.sentence_of[phrase.start],
+                    person=index.mention(_trimmed(ent), "PERSON", ent.ent_id_),
+                    org=index.mention(_trimmed(org), org.label_, org.ent_id_), former=_former(phrase))
+
+
+def _affiliating_objects(index: DocIndex, head: Token, depth: int = 2) -> Iterator[Span]:
+    """Bodies and states a title's prepositional phrases name: "head of global policy at Facebook"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in AFFILIATING_PREPOSITIONS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = index.entity_at.get(pobj.i)
+            if ent is not None and ent.label_ in {"ORG", "GPE"} and (
+                    prep.lower_ != "on" or ent[-1].lemma_.lower() in SEATED_BODIES):
+                yield ent  # "on" ties a person to a body one sits on, not to a topic ("an expert on Syria")
+            elif ent is None and depth > 1:
+                yield from _affiliating_objects(index, pobj, depth - 1)
+
+
+def _party_members(index: DocIndex, taken: set[int]) -> Iterator[RoleMention]:
+    """A party's adjective right before a name: "Liberal Democrat Menzies Campbell", "Republican Bob Corker"."""
+    gazetteer = load_gazetteer()
+    ents = [e for e in index.doc.ents if e.label_ in {"NORP", "PERSON"}]
+    for party, person in pairwise(ents):
+        entry = gazetteer.get(party.ent_id_) if party.label_ == "NORP" and party.ent_id_ else None
+        if entry is None or entry.type != "Organization" or person.label_ != "PERSON" \
+                or person.start != party.end or party.start in taken:
+            continue
+        phrase = index.doc[party.start : person.end]
+        yield RoleMention(title="member", start=index.body.to_file(phrase.start_char),
+                          end=index.body.to_file(phrase.end_char), text=phrase.text,
+                          sentence=index.sentence_of[phrase.start],
+                          person=index.mention(_trimmed(person), "PERSON", person.ent_id_),
+                          org=index.mention(party, "NORP", party.ent_id_))
+
+
+# "Sen. Ben Sasse (R-Neb.)": party and state after a US politician's name
+_PARTY_TAG = re.compile(r"\s*\(([RDI])-([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)\)")
+
+
+def _party_tags(index: DocIndex) -> Iterator[RoleMention]:
+    """The party of "Sen. Ben Sasse (R-Neb.)" or "Mitch McConnell (R-Ky.)", as a membership."""
+    text = index.body.text
+    parties = {letter: key for letter, key in (row[:2] for row in table("lexicons", "party_tags.tsv"))}
+    for ent in index.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        match = _PARTY_TAG.match(text, ent.end_char)
+        if match is None or match.group(1) not in parties:
+            continue
+        start, end = match.start(1), match.end(1)
+        tag = Mention(index.body.to_file(start), index.body.to_file(end), match.group(1), "NORP",
+                      index.sentence_of[ent.start], parties[match.group(1)])
+        yield RoleMention(title="member", start=index.body.to_file(ent.start_char),
+                          end=index.body.to_file(match.end()), text=text[ent.start_char : match.end()],
+                          sentence=index.sentence_of[ent.start],
+                          person=index.mention(_trimmed(ent), "PERSON", ent.ent_id_), org=tag)

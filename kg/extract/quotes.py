@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.extract.marks import MarkedSpan, SpansAt, find_marked_spans
-from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, speaker_phrase, subjects_of
+from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, speaker_heads, speaker_phrase, subjects_of
 from kg.lexicons import lexicon
 from kg.models import Mention, Quote, RoleMention
 
@@ -66,8 +66,25 @@ class Attributor:
         self.text = index.body.text  # the Doc's text: Doc.text joins every token on each call
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.lookup = ActorLookup(index, mentions, roles)
-        self.spans = find_marked_spans(self.text)
+        self.spans = [self._ended_before_attribution(s) for s in find_marked_spans(self.text)]
         self.spans_at = SpansAt(self.spans)
+
+    def _ended_before_attribution(self, span: MarkedSpan) -> MarkedSpan:
+        """A quotation left open (an unbalanced mark) ends before a sentence of its own that says who
+        speaks ("Mr Smith said …", "Jones added: …"): it never runs over another speaker's attribution."""
+        if span.closed:
+            return span
+        words = self.doc.char_span(span.start, span.end, alignment_mode="contract")
+        if words is None:
+            return span
+        for sentence in self.index.sentences[self.index.sentence_of[words.start] + 1 :]:
+            if sentence.start_char >= span.end:
+                break
+            root = sentence.root
+            if cue_lemma(root) is not None and any(
+                    c.dep_ in SUBJECT_DEPS and c.pos_ in {"PROPN", "NOUN"} for c in root.children):
+                return MarkedSpan(span.open_start, span.start, sentence.start_char, sentence.start_char, span.double)
+        return span
 
     # ---------------------------------------------------------------- token helpers
     def _token_at(self, char: int) -> Token:
@@ -151,11 +168,32 @@ class Attributor:
     # ---------------------------------------------------------------- speakers
     def speaker(self, verb: Token) -> Mention | None:
         """The mention the reporting verb's subject is: a name, a pronoun, a title, or a spokesman's body."""
-        for subject in subjects_of(verb):
+        for subject in speaker_heads(verb, inverted=self._after_its_quote(verb)):
+            if self.spans_at(subject.idx):  # words inside quotation marks do not say who speaks them
+                continue
             mention = self.lookup.actor(subject)
             if mention is not None:
                 return mention
         return None
+
+    def _recalled_speaker(self, verb: Token) -> tuple[Token, Mention | None] | None:
+        """A report of someone else's words: ``"…," X recalled the president telling him`` or ``… recalled
+        her father saying``: the words are the inner speaker's (maybe no one we know), the inner verb
+        their cue."""
+        for inner in verb.children:
+            if inner.i < verb.i or inner.dep_ not in {"ccomp", "advcl", "xcomp", "acl"} or inner.tag_ != "VBG" \
+                    or cue_lemma(inner) is None:
+                continue
+            heads = [c for c in inner.children if c.dep_ in SUBJECT_DEPS] or [
+                c for c in verb.children if c.dep_ == "dobj" and c.i < inner.i]
+            if heads:
+                return inner, next((m for h in heads if (m := self.lookup.actor(h)) is not None), None)
+        return None
+
+    def _after_its_quote(self, verb: Token) -> bool:
+        """The verb follows a quotation closing just before it (``"…," recalled Mr. Rhodes``)."""
+        previous = self.text[max(0, verb.idx - 6) : verb.idx].rstrip()
+        return previous.endswith(tuple(f"{p}{q}" for p in ",!?" for q in ('"', "\u201d", "''", "\u2019")))
 
     # ---------------------------------------------------------------- assembly
     def _quote(self, span: MarkedSpan, cue: Token | None, speaker: Mention | None) -> Quote:
@@ -188,8 +226,14 @@ class Attributor:
     def quotes(self) -> list[Quote]:
         found: list[tuple[MarkedSpan, Token | None, Mention | None]] = []
         for span in self.spans:
-            cue = self._cue_after(span) or self._cue_before(span)
+            after = self._cue_after(span)
+            if after is None and _is_title(self.text[span.start : span.end]):
+                continue  # "his favourite book is "The Adventures of Sherlock Holmes"": a title, not speech
+            cue = after or self._cue_before(span)
             speaker = self.speaker(cue) if cue is not None else None
+            recalled = self._recalled_speaker(cue) if cue is not None else None
+            if recalled is not None:
+                cue, speaker = recalled
             if cue is None:
                 cue = self._cue_governing(span)
                 speaker = self.speaker(cue) if cue is not None else None
@@ -199,19 +243,21 @@ class Attributor:
         result: list[Quote] = []
         for n, (span, cue, speaker) in enumerate(found):
             if cue is None:
-                speaker = self._continued_speaker(n, found)
-                if speaker is None:
+                continued = self._continued(n, found)
+                if continued is None:
                     continue
+                speaker, cue = continued
             quote = self._quote(span, cue, speaker)
             if speaker is None and cue is not None:
                 quote = replace(quote, speaker_text=speaker_phrase(subjects_of(cue)))
             result.append(quote)
         return result
 
-    def _continued_speaker(
+    def _continued(
         self, n: int, found: list[tuple[MarkedSpan, Token | None, Mention | None]]
-    ) -> Mention | None:
-        """An unattributed whole-sentence quote that goes on from, or into, an attributed one."""
+    ) -> tuple[Mention, Token | None] | None:
+        """An unattributed whole-sentence quote that goes on from, or into, an attributed one: that one's
+        speaker and cue (``"I love cats!" insists Burton. "I absolutely do."``)."""
         span = found[n][0]
         if not _SENTENCE_LIKE.match(self.text[span.start : span.end]) or not span.double:
             return None
@@ -223,12 +269,25 @@ class Attributor:
                        if after_previous < span.open_start else None)
             if speaker is not None and self._paragraph(previous.open_start) >= paragraph - 1 \
                     and not _introduces_someone(between):
-                return speaker
+                return speaker, cue
         if not span.closed and n + 1 < len(found):
             following, cue, speaker = found[n + 1]
-            if cue is not None and self._paragraph(following.open_start) == paragraph + 1:
-                return speaker
+            if cue is not None and speaker is not None and self._paragraph(following.open_start) == paragraph + 1:
+                return speaker, cue
         return None
+
+
+MINOR_WORDS = frozenset("a an the of in on and or to for with at by from as vs".split())
+
+
+def _is_title(text: str) -> bool:
+    """Words in quotation marks written as a title: a few words, each capitalised but for minor ones
+    ("The Adventures of Sherlock Holmes", "Doomed to Succeed"): a name of a work, not speech."""
+    words = text.strip(" .,;:!?").split()
+    if not 2 <= len(words) <= 10 or words[0] in {"I", "I'm", "I\u2019m"} or text.isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in MINOR_WORDS or not w[0].isalpha() for w in words) and \
+        sum(1 for w in words if w[0].isupper()) >= 2
 
 
 def _introduces_someone(span: Span | None) -> bool:

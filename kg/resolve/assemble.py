@@ -48,20 +48,18 @@ class Resolution:
         return self.names.key_of.get(span)
 
     def affiliations(self) -> tuple[Affiliation, ...]:
-        """Who holds office in or belongs to what: titles with their state ("Russian Foreign Minister
-        Sergei Lavrov"), groups by nationality ("Afghan guerrillas"), between actors of the article."""
+        """Who holds office in or belongs to what, between people and bodies of the article: titles with
+        their state ("Russian Foreign Minister Sergei Lavrov"), posts in apposition ("X, director of Y"),
+        parties ("Republican Bob Corker", "(R-Neb.)"); not offices held formerly."""
         table = self.names.table
         found: set[Affiliation] = set()
         for role in self.reading.roles:
             person = self.key(role.person)
-            if person is None:
+            if person is None or role.former or table.type.get(person) != "Person":
                 continue
             org = self.references.role_org(role, person)
-            if org is not None and org != person and org in table.mentions:
+            if org is not None and org != person and org in table.mentions and table.type.get(org) != "Person":
                 found.add(Affiliation(person, org, role.title))
-        for group, state in self.names.group_states.items():
-            if group in table.mentions and state in table.mentions:
-                found.add(Affiliation(group, state))
         return tuple(sorted(found, key=lambda a: (a.person, a.org, a.role or "")))
 
     def statements(self) -> list[Statement]:
@@ -142,4 +140,5 @@ def merge_actor(merged: dict[str, Actor], actor: Actor) -> None:
     labels = [a.label for a in (seen, actor) if a.wikidata] or [seen.label, actor.label]
     label = min(labels, key=lambda name: (-len(name), name))
     names = (set(seen.aliases) | set(actor.aliases) | {seen.label, actor.label}) - {label}
-    merged[actor.key] = Actor(seen.key, label, seen.type, tuple(sorted(names)), seen.wikidata or actor.wikidata)
+    merged[actor.key] = Actor(seen.key, label, seen.type, tuple(sorted(names)), seen.wikidata or actor.wikidata,
+                              seen.nationality or actor.nationality)

@@ -168,6 +168,7 @@ class ActorTable:
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.references: dict[str, set[str]] = defaultdict(set)
         self.mentions: Counter[str] = Counter()
+        self.nationality: dict[str, str] = {}  # group key -> the state it belongs to ("Afghan guerrillas")
 
     def add(self, key: str, type_: ActorType, entry: Entry | None, surface: str | None) -> str:
         self.entry.setdefault(key, entry)
@@ -184,10 +185,12 @@ class ActorTable:
             surfaces = set(self.names[key]) | self.references[key]
             if entry is not None:
                 label = entry.label
-            else:  # the fullest name the article uses, most frequent first
-                label = max(sorted(self.names[key]), key=lambda n: (len(n.split()), self.names[key][n]))
+            else:  # the fullest name the article uses, most frequent first, accented rather than not
+                label = max(sorted(self.names[key]), key=lambda n: (len(n.split()), self.names[key][n],
+                                                                     sum(not c.isascii() for c in n)))
             aliases = tuple(sorted(s for s in surfaces if s != label))
-            actors.append(Actor(key, label, self.type[key], aliases, entry.wikidata if entry else None))
+            actors.append(Actor(key, label, self.type[key], aliases, entry.wikidata if entry else None,
+                                self.nationality.get(key)))
         return tuple(actors)
 
 
@@ -205,9 +208,9 @@ class Names:
         self.period = period
         self.table = ActorTable()
         self.key_of: dict[Span, str] = {}
-        self.group_states: dict[str, str] = {}  # group key -> the state it belongs to
         spans = {(m.start, m.end): m for m in (*reading.mentions, *extra) if m.label in ENTITY_TYPES}
         self.mentions = self._people_retyped(sorted(spans.values(), key=lambda m: (m.start, m.end)))
+        self.states: set[str] = set()  # the states and bodies the article names, to choose among homonyms
         self.states = self._states_named()
         people = [m for m in self.mentions if m.label == "PERSON"]
         self.clusters: list[Cluster] = []
@@ -424,8 +427,10 @@ class Names:
         state = mention.gazetteer_id
         owner = state or slugify(mention.text.split()[0])
         key = f"{owner}-{(mention.kind or 'group').lower()}{LOCAL_KEY}{self.article.id}"
-        if state:
-            self.group_states[key] = state
+        entry = self.gazetteer.get(state) if state else None
+        if entry is not None:  # the group's state is named in its name ("Afghan guerrillas")
+            self.table.nationality[key] = entry.key
+            self.table.add(entry.key, entry.type, entry, entry.label)
         return key, "Group", None
 
     def _state_of(self, mention: Mention) -> str | None:

@@ -150,7 +150,22 @@ class References:
                   and self._gender(a.key) in {gender, None}]
         subjects = [a for a in before if a.mention.subject]
         pick = subjects or before
-        return pick[-1].key if pick else None
+        if pick:
+            return pick[-1].key
+        return self._person_taken_for_a_body(mention, antecedents)
+
+    def _person_taken_for_a_body(self, mention: Mention, antecedents: list[Antecedent]) -> str | None:
+        """With no person in sight, "he"/"she" is the subject before it that the model took for an
+        organisation, when its name is one unknown word ("Burton explained. "…," he said"): a person."""
+        for a in reversed(antecedents):
+            if a.mention.start >= mention.start or mention.sentence - a.mention.sentence > PRONOUN_LOOKBACK:
+                continue
+            if a.mention.subject and a.mention.label == "ORG" and len(a.mention.text.split()) == 1 \
+                    and self.gazetteer.get(a.key) is None and self.names.table.type.get(a.key) == "Organization":
+                self.names.table.type[a.key] = "Person"
+                return a.key
+            return None
+        return None
 
     def _is_person(self, key: str) -> bool:
         return self.names.table.type.get(key) == "Person"
@@ -159,8 +174,8 @@ class References:
         """"it": the nearest state or organisation; "they": the nearest group; "the bank": the nearest
         organisation whose name holds "bank" (any organisation for "the company")."""
         word = mention.text.lower()
-        if mention.label == "PRON":
-            types = {"Organization", "Country"} if word in BODY_PRONOUNS else {"Group"}
+        if mention.label == "PRON":  # "they" may be a body too, as its members ("the Council … they said")
+            types = {"Organization", "Country"} if word in BODY_PRONOUNS else {"Group", "Organization"}
             lookback = PRONOUN_LOOKBACK
         else:
             types = {"Organization"}
@@ -174,6 +189,8 @@ class References:
                        or any(noun in normalise_name(n).split() for n in self.names.table.names[a.key])]
             before = holding or (before if _body_nouns().get(noun) else [])
         subjects = [a for a in before if a.mention.subject]
+        if word in {"they", "their"}:  # only a subject: a plural of people is the likelier referent otherwise
+            return subjects[-1].key if subjects else None
         pick = subjects or before
         return pick[-1].key if pick else None
 
