@@ -114,6 +114,12 @@ class Office:
     def office(self) -> str | None:
         return office_of(self.role) if self.role else None
 
+    @property
+    def days(self) -> Period:
+        """From its first day to its last, open ends as far as dates go."""
+        return (_first_day(self.start) if self.start else datetime.date.min,
+                _last_day(self.end) if self.end else datetime.date.max)
+
 
 @dataclass(frozen=True)
 class Entry:

@@ -121,6 +121,7 @@ class ActorRuler:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
         self.first_names = lexicon("male_names") | lexicon("female_names")
+        self.demonyms = frozenset(d for entry in load_gazetteer() for d in entry.demonyms)
         self.meaning: dict[int, tuple[str, str]] = {}  # match id -> (label, gazetteer key or "")
         self.lower_words: dict[int, frozenset[str]] = {}  # match id -> words its names write in lower case
         names: dict[tuple[str, str], set[str]] = defaultdict(set)  # (label, key) -> surface forms
@@ -191,7 +192,8 @@ class ActorRuler:
     def _surname_position(self, previous: Token, length: int) -> bool:
         """After an honorific, or a one-word title after a first name: a surname ("Matthew Prince")."""
         return previous.lower_.rstrip(".") in HONORIFICS or (
-            length == 1 and previous.is_title and previous.text in self.first_names)
+            length == 1 and previous.is_title and previous.text in self.first_names
+            and previous.text not in self.demonyms)  # "German Chancellor": a demonym, not a first name
 
     def __call__(self, doc: Doc) -> Doc:
         matches = {(m, s, e) for m, s, e in self.exact(doc)}
@@ -208,8 +210,22 @@ class ActorRuler:
                 continue  # "Mr. Prince", "Matthew Prince": a surname; "the Office of the President": a body
             entities.append(Span(doc, start, end, label=label, span_id=key))
             taken.update(range(start, end))
-        doc.ents = sorted(entities, key=lambda span: span.start)
+        # a demonym opening a longer name is the model's to read ("Republican Jewish Coalition", "American
+        # Airlines"); before a title or another name it stays ("Russian President", "Iraqi Kurdish")
+        doc.ents = sorted((e for e in entities if not self._opens_a_longer_name(doc, e, taken)),
+                          key=lambda span: span.start)
         return doc
+
+    @staticmethod
+    def _opens_a_longer_name(doc: Doc, ent: Span, taken: set[int]) -> bool:
+        """A demonym or a body's name that only opens a longer name is the model's to read: "Republican
+        Jewish Coalition", "American Airlines", "European Council on Foreign Relations"; before a title
+        or another name a demonym stays ("Russian President", "Iraqi Kurdish")."""
+        end = ent.end
+        if ent.label_ == "NORP":
+            return end < len(doc) and doc[end].is_title and end not in taken
+        return (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in {"on", "for"}
+                and doc[end + 1].is_title and end + 1 not in taken)
 
 
 def _in_a_body_name(doc: Doc, start: int) -> bool:

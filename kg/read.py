@@ -32,8 +32,10 @@ that is not prose stays in ``text`` but outside ``body``:
   stay prose. ``place`` is the place (title-cased when in capitals: "WASHINGTON" ->
   "Washington"), ``outlet`` the parenthesised name; the body span starts after the dateline.
 - **Date**: the ``date`` argument (ISO) when given; else the dateline's date, with its year, or
-  the year of a date line before the first prose; else the date line's date; a month and day
-  without a known year are written "--MM-DD". The clock is never used.
+  the year of a date line before the first prose; else a date in the input's name or URL
+  ("nyt_2015-12-19_talks.txt", "/2015/12/19/") that agrees with the text's month and day, if any;
+  else the date line's date; a month and day without a known year are written "--MM-DD". The clock
+  is never used.
 
 **Inputs** (``read_article``, ``read_articles``; the checks are in ``kg.inputs``). An input that
 gives no article gives a ``ReadFailure`` with a one-line reason. It *failed* when it cannot be
@@ -228,7 +230,7 @@ def parse_article(
         text=text,
         body=_spans(prose),
         title=title if title is not None else title_line,
-        date=date or _article_date(dateline, header_date),
+        date=date or _dated(_article_date(dateline, header_date), source),
         place=dateline.place if dateline else None,
         outlet=outlet or (dateline.outlet if dateline else None),
         summary=tuple(summary),
@@ -598,6 +600,23 @@ def _full_date(match: re.Match[str]) -> tuple[int, int, int] | None:
         return iso.year, iso.month, iso.day
     month_day = _month_day(match)
     return (int(match["year"]), *month_day) if month_day else None
+
+
+# A date in a file name or URL ("polnear_nyt_2015-12-19_putin.txt", "/2015/12/19/", "20151219"): how
+# archives and crawls name what they keep
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _dated(found: str | None, source: str) -> str | None:
+    """The text's date when it has its year; else the date in the source's name, if any; else the text's."""
+    if found is not None and not found.startswith("--"):
+        return found
+    match = _NAME_DATE.search(source)
+    if match is not None:
+        named = _iso(int(match[1]), int(match[3]), int(match[4]))
+        if named is not None and (found is None or named.endswith(found[1:])):
+            return named
+    return found
 
 
 def _article_date(dateline: _Dateline | None, header: tuple[int, int, int] | None) -> str | None:

@@ -138,13 +138,18 @@ def entity_mentions(index: DocIndex) -> list[Mention]:
 AGENT_WORDS = 4  # the longest agent phrase looked for after a demonym ("anti government armed forces")
 # Agents through which a state itself speaks and acts ("Russian officials said"): they stay the state's
 STATE_AGENT_CODES = ("GOV",)
+STATE_WORDS = frozenset({"government", "state", "regime", "official", "army", "military"})
+# Agents that name a people, after which a name the model took for an organisation is a people ("Druze")
+PEOPLE_AGENT_CODES = frozenset({"CVL", "REF"})
 
 
 @cache
 def _agents() -> dict[str, str]:
-    """Agent phrase (lower case, hyphens as spaces) -> its code's sector ("guerrillas" -> "REB")."""
+    """Agent phrase (lower case, hyphens as spaces) -> its code's sector ("guerrillas" -> "REB"), for the
+    phrases whose head names people (``group_heads``)."""
+    heads = lexicon("group_heads")
     rows = [*table("phoenix", "agents.tsv"), *table("lexicons", "agents.tsv")]
-    return {phrase.replace("-", " "): code[:3] for phrase, code, *_ in rows}
+    return {phrase.replace("-", " "): code[:3] for phrase, code, *_ in rows if phrase.split()[-1] in heads}
 
 
 @cache
@@ -160,8 +165,12 @@ def agent_groups(index: DocIndex) -> list[Mention]:
     with a Phoenix discard phrase (sports, entertainment) give none."""
     doc = index.doc
     agents = _agents()
+    gazetteer = load_gazetteer()
     found = []
     for ent in doc.ents:
+        entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is not None and entry.type != "Country":
+            continue  # "Hamas militants", "Nusra fighters": the organisation itself
         if ent.label_ not in {"NORP", "GPE"} and not (ent.label_ == "ORG" and len(ent) == 1 and not ent.ent_id_):
             continue  # a people ("Druze") the model may take for an organisation
         sector = None
@@ -172,7 +181,9 @@ def agent_groups(index: DocIndex) -> list[Mention]:
                 sector = agents.get(" ".join(t.lower_ for t in words if t.text != "-"))
                 if sector is not None:
                     break
-        if sector is None or sector in STATE_AGENT_CODES:
+        if sector is None or sector in STATE_AGENT_CODES or any(t.lower_ in STATE_WORDS for t in words):
+            continue  # "Syrian government troops": the state's own
+        if ent.label_ == "ORG" and sector not in PEOPLE_AGENT_CODES:
             continue
         sentence = index.sentences[index.sentence_of[ent.start]].text.lower()
         if any(phrase in sentence for phrase in _discards()):
@@ -365,9 +376,9 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
         if ent.label_ != ROLE_LABEL:
             continue
         start, end = ent.start, ent.end
-        org = _adjacent_entity(index, ent.start - 1, -1, org_labels, ROLE_MODIFIERS)
+        org = _adjacent_entity(index, ent.start - 1, -1, org_labels, ROLE_MODIFIERS) or _possessor(index, ent)
         if org is not None:
-            start = org.start
+            start = min(org.start, start)
         elif end + 1 < len(doc) and doc[end].lower_ == "of":
             org = _adjacent_entity(index, end + 1, 1, org_labels)
             if org is not None:
@@ -380,12 +391,16 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
         person = _adjacent_entity(index, end, 1, people)
         if person is None and definite and end < len(doc) and doc[end].text == ",":
             person = _adjacent_entity(index, end + 1, 1, people)  # "Russia's foreign minister, Sergei Lavrov"
-        if person is None and start >= 2 and doc[start - 1].text == ",":
+        if person is None and start >= 2 and doc[start - 1].text == "," and _in_apposition(doc[start:end]):
             person = _adjacent_entity(index, start - 2, -1, people)  # "Putin, the Russian president"
+        if person is None and start >= 1 and doc[start - 1].lower_ == "as":
+            person = _subject_entity(index, doc[start - 1].head)  # "X visited … as Burma's de facto leader"
         if person is None and not definite:
             continue
         if org is None and person is not None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
             org = _adjacent_entity(index, person.end + 1, 1, org_labels)  # "Ambassador X of Iceland"
+        if org is None and person is not None:  # "Sepp Blatter, the president of soccer's governing body, FIFA"
+            org = next(_affiliating_objects(index, ent.root), None)
         phrase_end = person.end if person is not None and person.start >= end else end
         phrase = doc[start:phrase_end]
         org_mention = None
@@ -408,10 +423,45 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
 
 
 FORMER_WORDS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+MODAL_WORDS = frozenset({"would", "will", "could", "might", "may", "should", "shall", "'d", "'ll"})
 # Prepositions by which an apposition ties a person to a body: "director of X", "a strategist at X",
 # "the top Democrat on X", "an analyst with X", "a spokesman for X"
 AFFILIATING_PREPOSITIONS = frozenset({"of", "at", "on", "with", "for"})
+# Nouns of office or mandate: a state or body modifying one in apposition is where it is held ("a senior
+# Hungarian lawmaker", "a Kremlin spokesman"); a profession is not ("an American journalist")
+OFFICE_NOUNS = frozenset({"lawmaker", "legislator", "official", "diplomat", "politician", "envoy", "negotiator",
+                          "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "representative",
+                          "senator", "congressman", "congresswoman", "deputy", "mp", "member", "commander", "officer",
+                          "general", "minister", "ambassador", "leader", "president", "chairman", "secretary",
+                          "governor", "mayor", "director", "chief", "head"})
 SEATED_BODIES = frozenset({"committee", "subcommittee", "council", "board", "panel", "commission", "court"})
+
+
+def _possessor(index: DocIndex, title: Span) -> Span | None:
+    """The state or body whose title it is, as a possessive before modifiers: "Burma's de facto leader"."""
+    for child in title.root.children:
+        ent = index.entity_at.get(child.i)
+        if child.dep_ == "poss" and child.i < title.start and ent is not None and ent.label_ in {"GPE", "ORG", "NORP"}:
+            return ent
+    return None
+
+
+def _subject_entity(index: DocIndex, clause: Token) -> Span | None:
+    """The person a predicative "as …" says the title of: the object of its verb if it has one ("named X
+    as envoy"), else its subject ("X visited … as Burma's leader"); none in a clause about what would or
+    might be ("as president, Mr. Trump would be firm")."""
+    if any((c.dep_ == "aux" and c.lower_ in MODAL_WORDS) or (c.dep_ == "mark" and c.lower_ == "if")
+           for c in clause.children):
+        return None
+    heads = [c for c in clause.children if c.dep_ == "dobj"] or list(subjects_of(clause))
+    ent = index.entity_at.get(heads[0].i) if heads else None
+    return ent if ent is not None and ent.label_ == "PERSON" else None
+
+
+def _in_apposition(title: Span) -> bool:
+    """A title in apposition to the name before it ("Putin, the Russian president, said"), not the
+    subject of a clause of its own ("… with Mr. Obama, the prime minister looked ashen")."""
+    return title.root.dep_ in {"appos", "conj"} or (title.end < len(title.doc) and title.doc[title.end].is_punct)
 
 
 def _modifies(token: Token, start: int, end: int) -> bool:
@@ -448,6 +498,9 @@ def _apposition_roles(index: DocIndex, taken: set[int]) -> Iterator[RoleMention]
             party = index.entity_at.get(head.i)
             if party is not None and party.label_ == "NORP" and party.ent_id_:
                 orgs.append(party)
+            if head.lemma_.lower() in OFFICE_NOUNS:  # "Issawi Frej, an Arab Israeli lawmaker"
+                orgs.extend(modifier for m in modifiers if (modifier := index.entity_at.get(m.i)) is not None
+                            and modifier.label_ in {"NORP", "GPE", "ORG"} and modifier.ent_id_)
             for org in orgs:
                 yield RoleMention(
                     title=title.text, start=index.body.to_file(phrase.start_char),
@@ -461,11 +514,12 @@ def _affiliating_objects(index: DocIndex, head: Token, depth: int = 2) -> Iterat
     """Bodies and states a title's prepositional phrases name: "head of global policy at Facebook"."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in AFFILIATING_PREPOSITIONS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            ent = index.entity_at.get(pobj.i)
-            if ent is not None and ent.label_ in {"ORG", "GPE"} and (
-                    prep.lower_ != "on" or ent[-1].lemma_.lower() in SEATED_BODIES):
-                yield ent  # "on" ties a person to a body one sits on, not to a topic ("an expert on Syria")
-            elif ent is None and depth > 1:
+            named = [index.entity_at.get(pobj.i), *(index.entity_at.get(c.i) for c in pobj.children
+                                                     if c.dep_ == "appos")]  # "… body, FIFA"
+            for ent in (e for e in named if e is not None):
+                if ent.label_ in {"ORG", "GPE"} and (prep.lower_ != "on" or ent[-1].lemma_.lower() in SEATED_BODIES):
+                    yield ent  # "on" ties a person to a body one sits on, not to a topic ("an expert on Syria")
+            if named[0] is None and depth > 1:
                 yield from _affiliating_objects(index, pobj, depth - 1)
 
 

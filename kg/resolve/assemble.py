@@ -7,11 +7,23 @@ it (``speaker_text``) instead of a guess. Across articles, actors merge by key (
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from kg.gazetteer import Gazetteer, load_gazetteer, period_of
-from kg.models import ENTITY_TYPES, REFERENCE_LABELS, Actor, Affiliation, Event, Extraction, Mention, Reading, Statement
+from kg.gazetteer import Gazetteer, Period, load_gazetteer, office_of, period_of
+from kg.models import (
+    ENTITY_TYPES,
+    REFERENCE_LABELS,
+    Actor,
+    Affiliation,
+    Event,
+    Extraction,
+    Mention,
+    Reading,
+    RoleMention,
+    Statement,
+)
 from kg.resolve.names import Names
 from kg.resolve.references import References
 
@@ -36,7 +48,32 @@ class Resolution:
         period = period_of(reading.article.date)
         extra = [m for m in _named_elsewhere(reading) if m.label in ENTITY_TYPES]
         self.names = Names(reading, gazetteer, period, extra)
+        if period is None and (era := self._era(gazetteer)) is not None:
+            period = era  # an undated article read again in the time its office holders give
+            self.names = Names(reading, gazetteer, period, extra)
+        self.period = period
+        self.gazetteer = gazetteer
         self.references = References(reading, self.names, gazetteer, period)
+
+    def _era(self, gazetteer: Gazetteer) -> Period | None:
+        """When an undated article was written, as the people it gives a current title show: the days on
+        which each held the office it names them by ("President Chirac", "Prime Minister Tony Blair"),
+        all together. None when no one narrows it, or when they disagree."""
+        era: Period | None = None
+        for role in self.reading.roles:
+            entry = gazetteer.get(self.key(role.person) or "") if role.person is not None else None
+            if entry is None or role.former:
+                continue
+            terms = [o.days for o in entry.offices if o.office == office_of(role.title)]
+            if not terms:
+                continue
+            held = (min(t[0] for t in terms), max(t[1] for t in terms))
+            era = held if era is None else (max(era[0], held[0]), min(era[1], held[1]))
+            if era[0] > era[1]:
+                return None
+        if era is None or era == (datetime.date.min, datetime.date.max):
+            return None
+        return era
 
     def key(self, mention: Mention | None) -> str | None:
         """The actor a mention of the NLP stage stands for: a name, or a resolved reference."""
@@ -55,12 +92,21 @@ class Resolution:
         found: set[Affiliation] = set()
         for role in self.reading.roles:
             person = self.key(role.person)
-            if person is None or role.former or table.type.get(person) != "Person":
+            if person is None or role.former or table.type.get(person) != "Person" or self._held_before(role, person):
                 continue
             org = self.references.role_org(role, person)
             if org is not None and org != person and org in table.mentions and table.type.get(org) != "Person":
                 found.add(Affiliation(person, org, role.title))
         return tuple(sorted(found, key=lambda a: (a.person, a.org, a.role or "")))
+
+    def _held_before(self, role: RoleMention, person: str) -> bool:
+        """The title names an office the gazetteer has the person leave before the article's date: the text
+        speaks of the past ("a military adviser to Secretary of State Hillary Clinton" in 2016)."""
+        entry = self.gazetteer.get(person)
+        if entry is None or self.period is None:
+            return False
+        terms = [o for o in entry.offices if o.office == office_of(role.title)]
+        return bool(terms) and not any(o.held(self.period) for o in terms)
 
     def statements(self) -> list[Statement]:
         text = self.reading.article.text

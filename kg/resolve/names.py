@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
-from kg.gazetteer import Entry, Gazetteer, Period, normalise_name
+from kg.gazetteer import Entry, Gazetteer, Period, normalise_name, office_of
 from kg.lexicons import lexicon
 from kg.models import ENTITY_TYPES, Actor, ActorType, Article, Mention, Reading, slugify
 
@@ -42,7 +42,10 @@ HONORIFIC_GENDERS: dict[str, str | None] = {
 # Abbreviated titles before a name ("Sen. Ben Sasse", "Gen. Colin Powell"); full titles come from roles.txt
 TITLE_ABBREVIATIONS = frozenset("sen rep gen gov lt col capt adm maj sgt pres amb atty supt insp cmdr".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-LOCAL_KEY = "--"  # "<slug>--<article id>": an actor known only within its article
+LOCAL_KEY = "--"
+# A state's armed forces or government, named generically, stand for the state ("the Syrian Army said")
+STATE_ITSELF = frozenset({"army", "military", "armed", "forces", "government", "administration", "regime",
+                          "authorities", "cabinet"})  # "<slug>--<article id>": an actor known only within its article
 
 
 def local_key(name: str, article: Article) -> str:
@@ -210,6 +213,8 @@ class Names:
         self.key_of: dict[Span, str] = {}
         spans = {(m.start, m.end): m for m in (*reading.mentions, *extra) if m.label in ENTITY_TYPES}
         self.mentions = self._people_retyped(sorted(spans.values(), key=lambda m: (m.start, m.end)))
+        self.titles = {(r.person.start, r.person.end): office_of(r.title) for r in reading.roles
+                       if r.person is not None and not r.former}  # the office the text gives a name
         self.states: set[str] = set()  # the states and bodies the article names, to choose among homonyms
         self.states = self._states_named()
         people = [m for m in self.mentions if m.label == "PERSON"]
@@ -254,18 +259,36 @@ class Names:
                 found.add(entry.key)
         return found
 
+    def _named_enough(self, entry: Entry, mention: Mention) -> bool:
+        """An acronym of an actor the curators did not write ("ISA") names it only where the article
+        also names it in full; alone it may be anything ("the Iran Sanctions Act")."""
+        if entry.curated or mention.text not in entry.acronyms:
+            return True
+        names = {normalise_name(n) for n in (entry.label, *entry.aliases)}
+        return any(normalise_name(m.text) in names for m in self.reading.mentions)
+
+    def _in_office(self, entry: Entry, office: str | None = None) -> bool:
+        """In office (``office`` when given) at the article's date (at any time when undated) in a state or
+        body the article names; a membership with neither dates nor title says nothing of when."""
+        return any(o.org in self.states and o.held(self.period) and (o.start or o.end or o.role)
+                   and (office is None or o.office == office) for o in entry.offices)
+
     def _fits(self, entry: Entry) -> bool:
-        """An entry of a person whose office or state fits the article: in office on its date (any office
-        at all when undated) in a state or body it names, or of a state it names."""
-        if any(o.org in self.states and o.held(self.period) for o in entry.offices):
+        """An entry of a person whose office or state fits the article: in office then in a state or body it
+        names, or of a state it names (and then in office, when its offices are known)."""
+        if self._in_office(entry):
             return True
         return entry.country in self.states and (self.period is None or not entry.offices
                                                  or any(o.held(self.period) for o in entry.offices))
 
     def choose(self, candidates: Iterable[Entry], type_: str | None = None) -> Entry | None:
         """One of several gazetteer entries for a name: the only one of the right type, else the only one
-        that fits the article, else a curated one when it is the only curated one."""
+        that fits the article, else a curated one when it is the only curated one. A person the curators
+        did not write (from Phoenix or Wikidata's officeholders: tens of thousands, many with common
+        names) is only ever chosen when the article fits them: their state or body named, in office then."""
         found = [e for e in candidates if type_ is None or (e.type == "Person") == (type_ == "Person")]
+        if type_ == "Person":
+            found = [e for e in found if e.curated or self._fits(e)]
         if len(found) <= 1:
             return found[0] if found else None
         fitting = [e for e in found if self._fits(e)]
@@ -279,7 +302,10 @@ class Names:
         if mention.kind is not None:  # a group by nationality and role: its id is its state's
             return None
         if mention.gazetteer_id:
-            return g.get(mention.gazetteer_id)
+            entry = g.get(mention.gazetteer_id)
+            if entry is None or not self._named_enough(entry, mention):
+                return None
+            return self.choose([entry], "Person") if entry.type == "Person" else entry
         if mention.label == "PERSON":
             return self.choose(g.candidates(person_surface(mention.text)), "Person")
         if mention.label == "NORP":
@@ -327,19 +353,19 @@ class Names:
                 return cluster
         entry = self._entry(mention)
         if entry is None or entry.type != "Person" or not _genders_agree(name.gender, _entry_gender(entry)):
-            entry = self._by_surname(name)
+            entry = self._by_surname(name, self.titles.get((mention.start, mention.end)))
         if entry is not None:
             return self._cluster_for_entry(entry)
         return self._new_cluster(local_key(person_surface(mention.text), self.article), None)
 
-    def _by_surname(self, name: PersonName) -> Entry | None:
-        """A bare surname ("Mr Kerry") is the gazetteer's person of that name only if exactly one fits:
-        in office at the article's date in a state or body the article names."""
+    def _by_surname(self, name: PersonName, office: str | None) -> Entry | None:
+        """A bare surname ("Mr Kerry", "President Bush") is the gazetteer's person of that name only if
+        exactly one fits: in office (the one the text gives them, if any) at the article's date in a state
+        or body the article names."""
         if len(name.words) != 1:
             return None
         fitting = [e for e in self.gazetteer.people_with_surname(name.words[0])
-                   if _genders_agree(name.gender, _entry_gender(e))
-                   and any(o.org in self.states and o.held(self.period) for o in e.offices)]
+                   if _genders_agree(name.gender, _entry_gender(e)) and self._in_office(e, office)]
         return fitting[0] if len(fitting) == 1 else None
 
     def _nearest(self, position: int, clusters: list[Cluster]) -> Cluster | None:
@@ -419,6 +445,9 @@ class Names:
         if type_ == "Organization" and _generic_body(words, self.gazetteer):
             state = self._state_of(mention)
             name = _without_state(mention.text, self.gazetteer)
+            if state and set(normalise_name(name).split()) <= STATE_ITSELF:  # "the Syrian Army" acts as Syria
+                entry = self.gazetteer.get(state)
+                return state, "Country", entry
             key = f"{state}-{slugify(name)}" if state else local_key(name, self.article)
             return key, type_, None
         return slugify(mention.text), type_, None
