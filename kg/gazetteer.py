@@ -55,9 +55,8 @@ def _date_text(value: object, what: str) -> str | None:
     if value is None:
         return None
     text = str(value)
-    if not _PARTIAL_DATE.fullmatch(text):
+    if not _PARTIAL_DATE.fullmatch(text):  # whether it is a day of the calendar, the data's tests check
         raise ValueError(f"bad {what} date {value!r}")
-    _first_day(text), _last_day(text)  # a real calendar day
     return text
 
 
@@ -158,22 +157,29 @@ class Entry:
         )
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def normalise_name(text: str) -> str:
     """Key for comparing names: case, accents, dots, apostrophes, a leading "the" and spacing ignored."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("\u2019", "'").replace(".", "")
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"'s$", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    return text.strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'")
+    text = text.casefold().replace(".", "")
+    text = _LEADING_THE.sub("", text.strip())
+    text = _POSSESSIVE.sub("", text)
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def _strings(row: dict[str, Any], name: str) -> tuple[str, ...]:
-    value = row.get(name) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    value = row.get(name)
+    if not value:
+        return ()
+    if not isinstance(value, list):
         raise ValueError(f"{name} must be a list of strings")
-    return tuple(value)
+    return tuple(str(v) for v in value)
 
 
 def _entry(row: dict[str, Any], curated: bool) -> Entry:
@@ -207,7 +213,8 @@ class Gazetteer:
         self._by_surname: dict[str, list[Entry]] = defaultdict(list)
         self._by_office: dict[str, list[tuple[Entry, Office]]] = defaultdict(list)
         for e in self.entries.values():
-            for name in dict.fromkeys(normalise_name(n) for n in e.names):
+            names = list(dict.fromkeys(normalise_name(n) for n in e.names))
+            for name in names:
                 self._by_name[name].append(e)
             for code in e.codes:
                 if len(code) == 3:  # alpha-3 codes are not words; alpha-2 ones ("IN", "US") may be
@@ -217,8 +224,7 @@ class Gazetteer:
             for seat in e.seats:
                 self._by_seat.setdefault(normalise_name(seat), e)
             if e.type == "Person":
-                surnames = {words[-1] for n in (e.label, *e.aliases) if len(words := normalise_name(n).split()) > 1}
-                for surname in sorted(surnames):
+                for surname in sorted({words[-1] for n in names if len(words := n.split()) > 1}):
                     self._by_surname[surname].append(e)
             for office in e.offices:
                 if office.office is not None:

@@ -7,16 +7,16 @@ lines into one text per article; ``BodyText`` maps offsets in that text back to 
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import load_gazetteer
@@ -103,6 +103,41 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
+# A name of letters, spaces and hyphens only ("Bashar al-Assad"): spaCy splits it at spaces and at hyphens
+# between letters, and so can the ruler without running the tokenizer on tens of thousands of names
+_PLAIN_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+
+
+class NameIndex:
+    """Names as sequences of token hashes (the lower-case text, or the exact text), found in a Doc by
+    their first token: no spaCy Doc, lexeme or matcher is made for a name, so tens of thousands of them
+    cost a fraction of a second to index."""
+
+    def __init__(self, nlp: Language, exact: bool) -> None:
+        self.nlp = nlp
+        self.exact = exact
+        self.by_first: dict[int, list[tuple[tuple[int, ...], str]]] = defaultdict(list)  # -> (rest, label)
+
+    def words(self, text: str) -> list[str]:
+        if _PLAIN_NAME.fullmatch(text):
+            return text.replace("-", " - ").split()
+        return [t.text for t in self.nlp.make_doc(text)]
+
+    def add(self, label: str, words: list[str]) -> None:
+        strings = self.nlp.vocab.strings
+        hashes = tuple(strings.add(w if self.exact else w.lower()) for w in words)
+        self.by_first[hashes[0]].append((hashes[1:], label))
+
+    def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        """(label, start, end) of every name in the Doc, overlapping ones included."""
+        hashes = doc.to_array([ORTH if self.exact else LOWER]).tolist()
+        for i, first in enumerate(hashes):
+            for rest, label in self.by_first.get(first, ()):
+                end = i + 1 + len(rest)
+                if end <= len(hashes) and tuple(hashes[i + 1 : end]) == rest:
+                    yield label, i, end
+
+
 class ActorRuler:
     """Marks known actors, titles of office, named collectives and non-actors as entities before the NER.
 
@@ -117,31 +152,38 @@ class ActorRuler:
 
     def __init__(self, nlp: Language) -> None:
         self.vocab = nlp.vocab
-        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.tokens = Matcher(nlp.vocab)
+        self.names = NameIndex(nlp, exact=False)
+        self.exact = NameIndex(nlp, exact=True)
         self.first_names = lexicon("male_names") | lexicon("female_names")
         self.demonyms = frozenset(d for entry in load_gazetteer() for d in entry.demonyms)
-        self.meaning: dict[int, tuple[str, str]] = {}  # match id -> (label, gazetteer key or "")
-        self.lower_words: dict[int, frozenset[str]] = {}  # match id -> words its names write in lower case
-        names: dict[tuple[str, str], set[str]] = defaultdict(set)  # (label, key) -> surface forms
-        exact: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # (label, the form's words in lower case) -> gazetteer key ("" for none, or for a homonym), and the
+        # words the form itself writes in lower case
+        self.keys: dict[tuple[str, str], str] = {}
+        self.lower_words: dict[tuple[str, str], frozenset[str]] = {}
         for (label, key), forms in self._gazetteer_forms().items():
-            for form in forms:
-                target = exact if _exact(form) else names
-                target[(label, key)].add(form)
-                if not _exact(form) and _ascii(form) != form:
-                    names[(label, key)].add(_ascii(form))
-        for term in lexicon("non_actors"):
-            exact[(NON_ACTOR_LABEL, "")].add(term)
-        self._add_phrases(self.names, names, nlp)
-        self._add_phrases(self.exact, exact, nlp)
-        for role in sorted(lexicon("roles")):
-            words = role.replace("-", " - ").split()
-            self._add_tokens(ROLE_LABEL, [[{"LOWER": w.lower()} for w in words]])
-        nouns = sorted(lexicon("group_nouns"))
-        qualifiers = sorted(lexicon("group_qualifiers"))  # "Western powers", "European leaders"
-        self._add_tokens("GROUP", [[*({"TEXT": w} for w in q.split()), {"LOWER": {"IN": nouns}}] for q in qualifiers])
+            for form in sorted(forms):
+                if _exact(form):
+                    self._add(self.exact, label, form, key)
+                else:
+                    self._add(self.names, label, form, key)
+                    if _ascii(form) != form:
+                        self._add(self.names, label, _ascii(form), key)
+        for term in sorted(lexicon("non_actors")):
+            self._add(self.exact, NON_ACTOR_LABEL, term, "")
+        for role in sorted(lexicon("roles")):  # in any case: "the Foreign Minister", "the foreign minister"
+            self._add(self.names, ROLE_LABEL, role.lower(), "")
+        for qualifier in sorted(lexicon("group_qualifiers")):  # "Western powers", "European leaders"
+            for noun in sorted(lexicon("group_nouns")):
+                if ("GROUP", f"{qualifier} {noun}".lower()) not in self.keys:
+                    self._add(self.names, "GROUP", f"{qualifier} {noun}", "")
+
+    def _add(self, index: NameIndex, label: str, text: str, key: str) -> None:
+        words = index.words(text)
+        form = (label, " ".join(w.lower() for w in words))
+        if form not in self.keys:
+            index.add(label, words)
+        self.keys[form] = key if self.keys.get(form, key) == key else ""  # two actors: a homonym
+        self.lower_words[form] = self.lower_words.get(form, frozenset()) | {w for w in words if w.islower()}
 
     @staticmethod
     def _gazetteer_forms() -> dict[tuple[str, str], set[str]]:
@@ -167,25 +209,13 @@ class ActorRuler:
                 forms[(label, "")].add(form)
         return forms
 
-    def _match_id(self, label: str, key: str) -> str:
-        match_id = f"{label}\t{key}"
-        self.meaning[self.vocab.strings.add(match_id)] = (label, key)
-        return match_id
+    @staticmethod
+    def _form(label: str, span: Span) -> tuple[str, str]:
+        return label, " ".join(t.lower_ for t in span)
 
-    def _add_phrases(self, matcher: PhraseMatcher, forms: dict[tuple[str, str], set[str]], nlp: Language) -> None:
-        for (label, key), texts in sorted(forms.items()):
-            match_id = self._match_id(label, key)
-            docs = [nlp.make_doc(text) for text in sorted(texts)]
-            self.lower_words[self.vocab.strings[match_id]] = frozenset(
-                t.text for doc in docs for t in doc if t.is_lower)
-            matcher.add(match_id, docs)
-
-    def _add_tokens(self, label: str, patterns: list[list[dict[str, Any]]]) -> None:
-        self.tokens.add(self._match_id(label, ""), patterns)
-
-    def _written_as_name(self, match_id: int, span: Span) -> bool:
+    def _written_as_name(self, label: str, span: Span) -> bool:
         """Each word capitalised, but for particles and words the name itself writes in lower case."""
-        lower = self.lower_words.get(match_id, frozenset())
+        lower = self.lower_words.get(self._form(label, span), frozenset())
         return all(t.text[0].isupper() or not t.is_alpha or t.lower_ in NAME_PARTICLES or t.text in lower
                    for t in span)
 
@@ -196,15 +226,14 @@ class ActorRuler:
             and previous.text not in self.demonyms)  # "German Chancellor": a demonym, not a first name
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = {(m, s, e) for m, s, e in self.exact(doc)}
-        matches |= {(m, s, e) for m, s, e in self.tokens(doc)}
-        matches |= {(m, s, e) for m, s, e in self.names(doc) if self._written_as_name(m, doc[s:e])}
+        matches = set(self.exact(doc))
+        matches |= {(label, s, e) for label, s, e in self.names(doc) if self._written_as_name(label, doc[s:e])}
         taken: set[int] = set()
         entities = []
-        for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        for label, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
             if any(i in taken for i in range(start, end)):
                 continue
-            label, key = self.meaning[match_id]
+            key = self.keys.get(self._form(label, doc[start:end]), "")
             if label == ROLE_LABEL and start > 0 and (self._surname_position(doc[start - 1], end - start)
                                                        or _in_a_body_name(doc, start)):
                 continue  # "Mr. Prince", "Matthew Prince": a surname; "the Office of the President": a body
