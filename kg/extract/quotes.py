@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.extract.marks import MarkedSpan, SpansAt, find_marked_spans
-from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, speaker_heads, speaker_phrase, subjects_of
+from kg.extract.mentions import SUBJECT_DEPS, ActorLookup, DocIndex, speaker_heads, speaker_phrase
 from kg.lexicons import lexicon
 from kg.models import Mention, Quote, RoleMention
 
@@ -37,11 +37,13 @@ DISTANCING_NOUNS = frozenset({"narrative", "claim", "allegation", "accusation", 
                               "label", "rhetoric", "notion", "idea", "myth", "rumour", "rumor", "story",
                               "report", "slogan", "phrase", "name", "title", "headline"})
 GOVERNING_HOPS = 8
-CUE_WINDOW = 8  # tokens after a closing mark in which "…," he said may put its verb
+CUE_WINDOW = 14  # tokens after a closing mark in which "…," he said may put its verb (after an apposition)
 _CLAUSE_END = re.compile(r"[,.!?\u2026;:\u2014\u2013-]\s*$")
 _BEFORE_QUOTE_PLAIN = re.compile(r"[\s,:]*(?:that\s*)?", re.IGNORECASE)
 _BEFORE_QUOTE_OBJECT = re.compile(r"[^.;!?\"\u201c\u201d]{0,100}(?::|\bthat)\s*", re.IGNORECASE)
 _BEFORE_QUOTE_AS = re.compile(r"[^.;!?\"\u201c\u201d]{0,80}\bas(?:\s+(?:a|an|the))?\s*", re.IGNORECASE)
+_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013-][^\S\n]*")
+_LINE_END = re.compile(r"[^\S\n]*[.,]?[^\S\n]*(?:\n|$)")
 _SENTENCE_LIKE = re.compile(r"^\W*[A-Z0-9].*[.!?\u2026]\W*$", re.DOTALL)
 
 
@@ -113,13 +115,27 @@ class Attributor:
         first = self._token_at(span.close_end - 1).i + 1 if span.closed else None
         if first is None or first >= len(self.doc):
             return None
+        if quoted.rstrip().endswith(".") and self.doc[first].is_title:
+            return None  # the quotation ended its sentence: a capitalised word after it starts the next
+        opening = self._token_at(span.open_start)
+        if len(quoted.split()) <= 3 and opening.i > self._sentence(opening).start \
+                and self.doc[opening.i - 1].text not in {":", ",", "\u2014", "-", "\u2013"}:
+            return None  # a word or two quoted inside a sentence ("the role of "provider," a study concluded")
         sentence_end = self._sentence(self.doc[first - 1]).end
+        if sentence_end <= first:  # the parser ended the sentence with the quote: ""…?" Trump said"
+            sentence_end = self._sentence(self.doc[first]).end
         for token in self.doc[first : min(first + CUE_WINDOW, sentence_end)]:
             if self._in_other_quote(token, span) or token.text in {".", "!", "?", ";"}:
                 break
-            if cue_lemma(token):
+            if cue_lemma(token) or self._governs_quote(token, span):
                 return token
         return None
+
+    def _governs_quote(self, verb: Token, span: MarkedSpan) -> bool:
+        """A verb of any meaning whose clause is the quotation, with a subject of its own: the way a
+        manner of speaking attributes words (""France will always be France," Hollande retaliated")."""
+        return verb.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
+            c.dep_ in {"ccomp", "parataxis"} and span.start <= c.idx < span.end for c in verb.children)
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
         """``X said: "…"``, ``highlighted that "…"``, ``told reporters: "…"``, ``described X as "…"``."""
@@ -214,7 +230,7 @@ class Attributor:
             end=file_end,
             text=text,
             direct=True,
-            cue=cue_lemma(cue) if cue is not None else None,
+            cue=(cue_lemma(cue) or cue.lemma_.lower()) if cue is not None else None,
             speaker=speaker,
             evidence=(self._file(first), self._file(last)),
             mentions=inside,
@@ -226,10 +242,9 @@ class Attributor:
     def quotes(self) -> list[Quote]:
         found: list[tuple[MarkedSpan, Token | None, Mention | None]] = []
         for span in self.spans:
-            after = self._cue_after(span)
-            if after is None and _is_title(self.text[span.start : span.end]):
+            if _is_title(self.text[span.start : span.end]):
                 continue  # "his favourite book is "The Adventures of Sherlock Holmes"": a title, not speech
-            cue = after or self._cue_before(span)
+            cue = self._cue_after(span) or self._cue_before(span)
             speaker = self.speaker(cue) if cue is not None else None
             recalled = self._recalled_speaker(cue) if cue is not None else None
             if recalled is not None:
@@ -239,23 +254,48 @@ class Attributor:
                 speaker = self.speaker(cue) if cue is not None else None
                 if speaker is None:  # quoted words in what someone unnamed said: not worth a guess
                     cue = None
+            if cue is None:
+                speaker = self._named_before_colon(span) or self._named_after_dash(span)
             found.append((span, cue, speaker))
         result: list[Quote] = []
         for n, (span, cue, speaker) in enumerate(found):
-            if cue is None:
+            if cue is None and speaker is None:
                 continued = self._continued(n, found)
                 if continued is None:
                     continue
                 speaker, cue = continued
             quote = self._quote(span, cue, speaker)
             if speaker is None and cue is not None:
-                quote = replace(quote, speaker_text=speaker_phrase(subjects_of(cue)))
+                heads = speaker_heads(cue, inverted=self._after_its_quote(cue))
+                quote = replace(quote, speaker_text=speaker_phrase(h for h in heads if not self.spans_at(h.idx)))
             result.append(quote)
         return result
 
+    def _named_before_colon(self, span: MarkedSpan) -> Mention | None:
+        """A whole-sentence quote after a colon that closes a clause naming someone, with no reporting verb:
+        "… doesn't surprise Republican pollster Daron Shaw: "…"", "Here's Clinton in December 1992: "…""."""
+        before = self.text[max(0, span.open_start - 3) : span.open_start]
+        if not before.rstrip().endswith(":") or not _SENTENCE_LIKE.match(self.text[span.start : span.end]):
+            return None
+        colon = self._token_at(self.text.rindex(":", 0, span.open_start))
+        first, last = self._file(self._sentence(colon).start_char), self._file(colon.idx)
+        clause = [m for m in self.mentions if first <= m.start and m.end <= last and m.label in {"PERSON", "ORG"}]
+        return clause[-1] if clause else None
+
+    def _named_after_dash(self, span: MarkedSpan) -> Mention | None:
+        """A quote signed after a dash at the end of its line: "“…” ― Carlos Raúl"."""
+        match = _SIGNATURE.match(self.text, span.close_end) if span.closed else None
+        if match is None or match.end() >= len(self.text):
+            return None
+        ent = self.index.entity_at.get(self._token_at(match.end()).i)
+        if ent is None or ent.label_ != "PERSON" or ent.start_char != match.end() \
+                or _LINE_END.match(self.text, ent.end_char) is None:
+            return None
+        return self.lookup.mention_at(ent[0])
+
     def _continued(
         self, n: int, found: list[tuple[MarkedSpan, Token | None, Mention | None]]
-    ) -> tuple[Mention, Token | None] | None:
+    ) -> tuple[Mention | None, Token | None] | None:
         """An unattributed whole-sentence quote that goes on from, or into, an attributed one: that one's
         speaker and cue (``"I love cats!" insists Burton. "I absolutely do."``)."""
         span = found[n][0]
@@ -267,9 +307,9 @@ class Attributor:
             after_previous = max(previous.close_end, self._sentence(cue).end_char if cue is not None else 0)
             between = (self.doc.char_span(after_previous, span.open_start, alignment_mode="expand")
                        if after_previous < span.open_start else None)
-            if speaker is not None and self._paragraph(previous.open_start) >= paragraph - 1 \
+            if (cue is not None or speaker is not None) and self._paragraph(previous.open_start) >= paragraph - 1 \
                     and not _introduces_someone(between):
-                return speaker, cue
+                return speaker, cue  # maybe an unknown speaker ("the billionaire mogul told People")
         if not span.closed and n + 1 < len(found):
             following, cue, speaker = found[n + 1]
             if cue is not None and speaker is not None and self._paragraph(following.open_start) == paragraph + 1:
