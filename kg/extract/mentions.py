@@ -24,7 +24,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
     "through between over under".split()
 )
 # Pronouns that may stand for an actor: a person ("he", "she"), a state or body ("it"), a group ("they")
-REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they"})
+REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "i"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Nouns through which a seat of government speaks or acts ("a Kremlin spokesman", "Kremlin officials")
 VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser",
@@ -287,8 +287,7 @@ class ActorLookup:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.roles = roles
-        self.surnames = frozenset(  # of people named in full: a later "Hannity said" the model missed is one
-            words[-1] for m in mentions if m.label == "PERSON" and len(words := m.text.split()) > 1)
+        self.first_names = lexicon("male_names") | lexicon("female_names")
 
     def mention_at(self, token: Token) -> Mention | None:
         position = self.index.body.to_file(token.idx)
@@ -296,6 +295,18 @@ class ActorLookup:
         if i >= 0 and self.mentions[i].start <= position < self.mentions[i].end:
             return self.mentions[i]
         return None
+
+    def _untagged_name(self, head: Token) -> Mention:
+        """A proper noun standing for someone, with the names before it ("David French"): a person (the
+        likelier kind for a name the model missed), an organisation when written like one ("PolitiFact")."""
+        first = head.i
+        while first > 0 and self.index.doc[first - 1].dep_ == "compound" and self.index.doc[first - 1].pos_ == "PROPN" \
+                and self.index.doc[first - 1].ent_type_ == "":
+            first -= 1
+        span = self.index.doc[first : head.i + 1]
+        organisation = any(t.text.isupper() or any(c.isupper() for c in t.text[1:]) for t in span) \
+            and span[0].text not in self.first_names
+        return self.index.mention(span, "ORG" if organisation else "PERSON")
 
     def role_at(self, token: Token) -> RoleMention | None:
         position = self.index.body.to_file(token.idx)
@@ -327,8 +338,8 @@ class ActorLookup:
             return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
         if head.lower_ in REFERRING_PRONOUNS:
             return self.index.mention(self.index.doc[head.i : head.i + 1], "PRON")
-        if head.pos_ == "PROPN" and head.text in self.surnames:  # a surname the model did not tag ("Hannity said")
-            return self.index.mention(self.index.doc[head.i : head.i + 1], "PERSON")
+        if head.pos_ == "PROPN" and head.ent_type_ == "" and head.is_title:
+            return self._untagged_name(head)  # "Lonegan said", a name the model did not tag
         if head.pos_ == "NOUN":  # "the Israeli government", "British officials", "a Russian bomber"
             for modifier in head.children:
                 ent = self.index.entity_at.get(modifier.i)

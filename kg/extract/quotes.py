@@ -37,6 +37,8 @@ DISTANCING_NOUNS = frozenset({"narrative", "claim", "allegation", "accusation", 
                               "label", "rhetoric", "notion", "idea", "myth", "rumour", "rumor", "story",
                               "report", "slogan", "phrase", "name", "title", "headline"})
 GOVERNING_HOPS = 8
+# Words whose period the tokenizer splits off but which do not end a sentence ("Navy Capt. Jeff Davis")
+ABBREVIATIONS = frozenset("capt col lt maj gen gov sen rep sgt adm cmdr mr mrs ms dr st jr sr prof rev".split())
 CUE_WINDOW = 14  # tokens after a closing mark in which "…," he said may put its verb (after an apposition)
 _CLAUSE_END = re.compile(r"[,.!?\u2026;:\u2014\u2013-]\s*$")
 _BEFORE_QUOTE_PLAIN = re.compile(r"[\s,:]*(?:that\s*)?", re.IGNORECASE)
@@ -121,11 +123,11 @@ class Attributor:
         if len(quoted.split()) <= 3 and opening.i > self._sentence(opening).start \
                 and self.doc[opening.i - 1].text not in {":", ",", "\u2014", "-", "\u2013"}:
             return None  # a word or two quoted inside a sentence ("the role of "provider," a study concluded")
-        sentence_end = self._sentence(self.doc[first - 1]).end
-        if sentence_end <= first:  # the parser ended the sentence with the quote: ""…?" Trump said"
-            sentence_end = self._sentence(self.doc[first]).end
-        for token in self.doc[first : min(first + CUE_WINDOW, sentence_end)]:
-            if self._in_other_quote(token, span) or token.text in {".", "!", "?", ";"}:
+        # the parser's sentence ends are no limit: it may end one with the quote (""…?" Trump said") or
+        # after an abbreviation ("Navy Capt. Jeff Davis said"); punctuation and line breaks are
+        for token in self.doc[first : min(first + CUE_WINDOW, len(self.doc))]:
+            if self._in_other_quote(token, span) or token.text in {"!", "?", ";"} or "\n" in token.text or (
+                    token.text == "." and self.doc[token.i - 1].lower_ not in ABBREVIATIONS):
                 break
             if cue_lemma(token) or self._governs_quote(token, span):
                 return token

@@ -65,6 +65,7 @@ class References:
         self.quoted = [(q.start, q.end) for q in reading.quotes if q.direct]
         self._titles_given()
         self._resolve()
+        self._first_person()
 
     def _in_quote(self, position: int) -> bool:
         return any(a <= position < b for a, b in self.quoted)
@@ -170,6 +171,17 @@ class References:
     def _is_person(self, key: str) -> bool:
         return self.names.table.type.get(key) == "Person"
 
+    def _first_person(self) -> None:
+        """"I" inside a direct quotation is whoever it quotes; outside one it is left unknown."""
+        for mention in self.reading.mentions:
+            if mention.label != "PRON" or mention.text.lower() != "i":
+                continue
+            quote = next((q for q in self.reading.quotes if q.direct and q.start <= mention.start < q.end), None)
+            speaker = quote.speaker if quote is not None else None
+            if speaker is not None and (speaker.start, speaker.end) != (mention.start, mention.end):
+                span = (speaker.start, speaker.end)
+                self.key_of[(mention.start, mention.end)] = self.names.key_of.get(span) or self.key_of.get(span)
+
     def _body_referent(self, mention: Mention, antecedents: list[Antecedent]) -> str | None:
         """"it": the nearest state or organisation; "they": the nearest group; "the bank": the nearest
         organisation whose name holds "bank" (any organisation for "the company")."""
@@ -205,6 +217,8 @@ class References:
             *(r for r in self.reading.roles if r.person is None),
         ]
         for reference in sorted(references, key=lambda r: r.start):
+            if reference.text.lower() == "i" and isinstance(reference, Mention):
+                continue  # the speaker of the quotation it is in: see _first_person
             if self._in_quote(reference.start) and not isinstance(reference, RoleMention):
                 continue
             if isinstance(reference, RoleMention):
