@@ -327,6 +327,8 @@ class ActorLookup:
                 if mention is not None:
                     return mention if lemma in SPOKESPERSON_NOUNS or mention.label != "PERSON" else None
         mention = self.mention_at(head)
+        if mention is not None and mention.label == "GPE" and not mention.gazetteer_id:
+            return replace(mention, label="PERSON")  # "Singh said": a name the model took for a place
         if mention is not None:
             return mention
         for apposition in (c for c in head.children if c.dep_ == "appos"):  # "the chairman, X, warned"
@@ -340,6 +342,11 @@ class ActorLookup:
             return self.index.mention(self.index.doc[head.i : head.i + 1], "PRON")
         if head.pos_ == "PROPN" and head.ent_type_ == "" and head.is_title:
             return self._untagged_name(head)  # "Lonegan said", a name the model did not tag
+        if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon("personal_bodies"):  # "the Trump campaign said"
+            for modifier in head.children:
+                ent = self.index.entity_at.get(modifier.i)
+                if modifier.dep_ in {"compound", "poss"} and ent is not None and ent.label_ == "PERSON":
+                    return self.index.mention(self.index.doc[ent.start : head.i + 1], "ORG")
         if head.pos_ == "NOUN":  # "the Israeli government", "British officials", "a Russian bomber"
             for modifier in head.children:
                 ent = self.index.entity_at.get(modifier.i)

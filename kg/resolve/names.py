@@ -43,6 +43,7 @@ HONORIFIC_GENDERS: dict[str, str | None] = {
 TITLE_ABBREVIATIONS = frozenset("sen rep gen gov lt col capt adm maj sgt pres amb atty supt insp cmdr".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 LOCAL_KEY = "--"
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 # A state's armed forces or government, named generically, stand for the state ("the Syrian Army said")
 STATE_ITSELF = frozenset({"army", "military", "armed", "forces", "government", "administration", "regime",
                           "authorities", "cabinet"})  # "<slug>--<article id>": an actor known only within its article
@@ -229,7 +230,8 @@ class Names:
         Group", tagged PERSON) is that organisation."""
         person_parts = {w for m in mentions if m.label == "PERSON" and _is_full(name := person_name(m.text))
                         for w in (name.words[-1], name.words[0])}
-        org_names = {normalise_name(m.text) for m in mentions if m.label == "ORG"}
+        org_names = {org for m in mentions if m.label == "ORG"  # not a body named after a person: "Clinton campaign"
+                     and (org := normalise_name(m.text)) and org.split()[-1] not in lexicon("personal_bodies")}
         org_parts = org_names | {name.split()[0] for name in org_names if name}
         surnames = {person_name(m.text).words[-1] for m in mentions if m.label == "PERSON"}
 
@@ -450,7 +452,7 @@ class Names:
                 return state, "Country", entry
             key = f"{state}-{slugify(name)}" if state else local_key(name, self.article)
             return key, type_, None
-        return slugify(mention.text), type_, None
+        return slugify(_POSSESSIVE.sub("", mention.text)), type_, None  # "Clinton's campaign" = "Clinton campaign"
 
     def _group_key(self, mention: Mention) -> tuple[str, ActorType, None]:
         state = mention.gazetteer_id
