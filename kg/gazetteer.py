@@ -5,11 +5,11 @@ Wikidata id; later ones add names, offices and titles):
 
 - ``kg/data/gazetteer/*.jsonl``: the curated actors (states with demonyms, seats and ISO codes;
   organisations; people with the offices they held);
+- ``kg/data/wikidata/*.jsonl``: officeholders with their Wikidata ids and dated offices, from public
+  Wikidata-derived tables (``scripts/convert_wikidata.py``, ``kg/data/wikidata/SOURCES.md``);
 - ``kg/data/phoenix/actors.jsonl``: people, international bodies and armed groups converted from the
   PETRARCH2/Phoenix actor dictionaries (``scripts/convert_phoenix.py``), with dated memberships of
-  governments and elites;
-- ``kg/data/wikidata/*.jsonl``: Wikidata ids and dated offices from public Wikidata-derived tables
-  (``kg/data/wikidata/SOURCES.md``).
+  governments and elites.
 
 One name may name several actors (two people called James Brown): ``candidates`` gives them all,
 and resolution chooses by the article's date and context. An office has day precision where the
@@ -182,11 +182,15 @@ def _strings(row: dict[str, Any], name: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def _entry(row: dict[str, Any], curated: bool) -> Entry:
+def _entry(row: dict[str, Any], as_of: str | None) -> Entry:
+    """One line of a source; ``as_of`` (a generated source's date) closes the offices it leaves open that
+    began before it, and marks the entry as not curated."""
     offices = []
     for office in row.get("affiliations") or []:
-        offices.append(Office(str(office["org"]), office.get("role"), _date_text(office.get("from"), "start"),
-                              _date_text(office.get("to"), "end"), office.get("sector")))
+        start, end = _date_text(office.get("from"), "start"), _date_text(office.get("to"), "end")
+        if end is None and as_of is not None and (start is None or start <= as_of):
+            end = as_of
+        offices.append(Office(str(office["org"]), office.get("role"), start, end, office.get("sector")))
     type_ = row["type"]
     if type_ not in ACTOR_TYPES:
         raise ValueError(f"unknown type {type_!r}")
@@ -195,7 +199,7 @@ def _entry(row: dict[str, Any], curated: bool) -> Entry:
         key=str(row["key"]), label=str(row["label"]), type=type_, wikidata=str(wikidata) if wikidata else None,
         aliases=_strings(row, "aliases"), demonyms=_strings(row, "demonyms"), seats=_strings(row, "seats"),
         codes=_strings(row, "codes"), offices=tuple(offices), country=row.get("country"),
-        titles=_strings(row, "titles"), acronyms=_strings(row, "acronyms"), curated=curated,
+        titles=_strings(row, "titles"), acronyms=_strings(row, "acronyms"), curated=as_of is None,
     )
 
 
@@ -208,6 +212,7 @@ class Gazetteer:
             seen = self.entries.get(entry.key)
             self.entries[entry.key] = seen.merged(entry) if seen is not None else entry
         self._by_name: dict[str, list[Entry]] = defaultdict(list)
+        self._by_code: dict[str, list[Entry]] = defaultdict(list)
         self._by_demonym: dict[str, Entry] = {}
         self._by_seat: dict[str, Entry] = {}
         self._by_surname: dict[str, list[Entry]] = defaultdict(list)
@@ -217,8 +222,8 @@ class Gazetteer:
             for name in names:
                 self._by_name[name].append(e)
             for code in e.codes:
-                if len(code) == 3:  # alpha-3 codes are not words; alpha-2 ones ("IN", "US") may be
-                    self._by_name[normalise_name(code)].append(e)
+                if len(code) == 3:  # alpha-3 codes as written ("AND", not "and"); alpha-2 ones ("IN") are words
+                    self._by_code[code].append(e)
             for demonym in e.demonyms:
                 self._by_demonym.setdefault(normalise_name(demonym), e)
             for seat in e.seats:
@@ -241,8 +246,8 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Entry, ...]:
         """Every actor ``name`` names, curated ones first."""
-        found = self._by_name.get(normalise_name(name), [])
-        return tuple(sorted(found, key=lambda e: not e.curated))
+        found = [*self._by_name.get(normalise_name(name), []), *self._by_code.get(name.strip(), [])]
+        return tuple(sorted(dict.fromkeys(found), key=lambda e: not e.curated))
 
     def by_name(self, name: str) -> Entry | None:
         """The actor ``name`` names when it names one only, or a curated one among several."""
@@ -269,22 +274,29 @@ class Gazetteer:
             if (org is None or office.org == org) and office.held(on)))
 
 
-def _sources() -> Iterator[tuple[tuple[str, ...], bool]]:
+# The day each generated source describes the world as of: an office it leaves open was held then, and
+# whether it still is, it does not say (Phoenix's dictionaries of 2014-01-30; the Wikidata tables were
+# queried from 2022-07-22 on). Curated offices are open as their curators knew them (late 2025).
+AS_OF = {"wikidata": "2022-07-22", "phoenix": "2014-01-30"}
+
+
+def _sources() -> Iterator[tuple[tuple[str, ...], str | None]]:
+    """(file, the date its open offices are known to) for every source, curated first."""
     for name in data_files("gazetteer", ".jsonl"):
-        yield ("gazetteer", name), True
-    for folder in ("phoenix", "wikidata"):
+        yield ("gazetteer", name), None
+    for folder in ("wikidata", "phoenix"):
         for name in data_files(folder, ".jsonl"):
-            yield (folder, name), False
+            yield (folder, name), AS_OF[folder]
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package, loaded once per process."""
     entries: list[Entry] = []
-    for parts, curated in _sources():
+    for parts, as_of in _sources():
         for number, row in json_lines(*parts):
             try:
-                entries.append(_entry(row, curated))
+                entries.append(_entry(row, as_of))
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{'/'.join(parts)}:{number}: bad gazetteer entry: {exc}") from None
     return Gazetteer(entries)

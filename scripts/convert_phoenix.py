@@ -7,7 +7,8 @@ SOURCE_DIR holds the files of openeventdata/petrarch2 ``petrarch2/data/dictionar
 ``../shared/resources/petrarch2`` next to the repository). The output is byte-identical on every run:
 every list is sorted, nothing depends on the clock, on hash order or on the machine. Standard library
 only, apart from ``kg.gazetteer.normalise_name`` and ``kg.models.slugify`` (plain functions), the
-curated gazetteer files, which are read, never changed, and the English words of
+curated gazetteer files and the Wikidata officeholders (``kg/data/wikidata/officeholders.jsonl``), which
+are read, never changed, and the English words of
 ``kg/data/phoenix/english_words.txt`` (a subset of SCOWL, rebuilt from ``--wordlist scowl-50.txt.gz``).
 ``--report`` prints counts and the decisions worth checking (dropped names, unmapped codes, repaired
 dates, the alias rules) on stderr.
@@ -44,6 +45,7 @@ normalise_name = lru_cache(maxsize=None)(_normalise_name)
 DEFAULT_SOURCE = REPO.parent / "shared" / "resources" / "petrarch2"
 DEFAULT_OUT = REPO / "kg" / "data" / "phoenix"
 GAZETTEER = REPO / "kg" / "data" / "gazetteer"
+OFFICEHOLDERS = REPO / "kg" / "data" / "wikidata" / "officeholders.jsonl"  # scripts/convert_wikidata.py
 ROLES_FILE = REPO / "kg" / "data" / "lexicons" / "roles.txt"
 
 SOURCE_REPO = "openeventdata/petrarch2"
@@ -945,6 +947,51 @@ def load_curated() -> Curated:
     return Curated(rows, by_name, iso, country_names, person_countries, acronyms, dict(forms), places)
 
 
+@dataclass
+class Officeholder:
+    """A person of ``kg/data/wikidata/officeholders.jsonl``: QID, countries and the days of each office."""
+
+    key: str
+    countries: frozenset[str]
+    offices: tuple[tuple[str, datetime.date, datetime.date], ...]  # (org, first day, last day)
+
+
+def _first_day(value: str) -> datetime.date:
+    parts = [int(p) for p in value.split("-")]
+    return datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(value: str) -> datetime.date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return datetime.date(*parts)
+    if len(parts) == 2:
+        return datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - datetime.timedelta(days=1)
+    return datetime.date(parts[0], 12, 31)
+
+
+def load_officeholders(curated: Curated) -> dict[str, list[Officeholder]]:
+    """Normalised name -> the Wikidata officeholders bearing it (an empty index without the file)."""
+    by_name: dict[str, list[Officeholder]] = defaultdict(list)
+    if not OFFICEHOLDERS.is_file():
+        return by_name
+    countries = {key for key, row in curated.rows.items() if row["type"] == "Country"}
+    for line in OFFICEHOLDERS.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        offices = tuple(
+            (a["org"], _first_day(a["from"]) if "from" in a else datetime.date.min,
+             _last_day(a["to"]) if "to" in a else datetime.date.max)
+            for a in row.get("affiliations") or []
+        )
+        holder = Officeholder(row["key"], frozenset({o for o, _, _ in offices if o in countries}), offices)
+        for name in dict.fromkeys(normalise_name(n) for n in [row["label"], *(row.get("aliases") or [])]):
+            if name:
+                by_name[name].append(holder)
+    return by_name
+
+
 # ---------------------------------------------------------------------------------------------
 # Actors
 # ---------------------------------------------------------------------------------------------
@@ -963,6 +1010,7 @@ class Actor:
     country: str | None = None  # curated key
     key: str | None = None
     curated: str | None = None
+    wikidata: str | None = None  # the QID of the Wikidata officeholder a person is (not a curated actor)
     label: str = ""
     aliases: list[str] = field(default_factory=list)
     merged: int = 1
@@ -980,6 +1028,7 @@ class Converter:
     def __init__(self, source: Path, words: set[str] | None = None) -> None:
         self.source = source
         self.curated = load_curated()
+        self.officeholders = load_officeholders(self.curated)
         # English words (rule 3 and the contrast test): the committed subset of SCOWL unless given
         self.english = words if words is not None else read_word_file(DEFAULT_OUT / WORDS_FILE)
         self.alias_stats: Counter[tuple[str, str]] = Counter()
@@ -995,6 +1044,9 @@ class Converter:
             if " " not in d
         }
         self.records = {name: read_records(source / name, name) for name in ACTOR_FILES}
+        # the dictionaries' horizon: an open term is known to run until the latest date they give
+        self.horizon = max((datetime.date.fromisoformat(d) for records in self.records.values() for r in records
+                            for c in r.codes for d in (c.start, c.end) if d), default=datetime.date.max)
         self.country_entries: dict[str, list[Record]] = defaultdict(list)
         for record in self.records[COUNTRIES]:
             if record.codes and all(is_country_code(c.code) for c in record.codes):
@@ -2038,6 +2090,7 @@ class Converter:
             if actor.type == "Organization":
                 levels.append((actor.acronyms, "label"))
                 levels.append((actor.acronyms, "alias"))
+            ambiguous = False
             for texts, field_name in levels:
                 found: set[str] = set()
                 for text in texts:
@@ -2049,20 +2102,73 @@ class Converter:
                     break
                 if len(found) > 1:
                     LOG.note("ambiguous curated match skipped", f"{actor.label}: {sorted(found)}")
+                    ambiguous = True
                     break
-        # one line per curated actor
+            if actor.curated is None and not ambiguous and actor.type == "Person":
+                qid = self.match_officeholder(actor)
+                if qid in curated.rows:
+                    LOG.note("person matched to a curated person through Wikidata", f"{actor.label} -> {qid}")
+                    actor.curated = qid
+                elif qid is not None:
+                    LOG.note("person matched to a Wikidata officeholder", f"{actor.label} ({actor.where}) -> {qid}")
+                    actor.wikidata = qid
+        # one line per curated actor or Wikidata officeholder
         by_key: dict[str, Actor] = {}
         out = []
         for actor in actors:
-            if actor.curated is None:
+            key = actor.curated or actor.wikidata
+            if key is None:
                 out.append(actor)
-            elif actor.curated in by_key:
-                LOG.note("second entry of a curated actor merged", f"{actor.label} into {actor.curated}")
-                self.absorb(by_key[actor.curated], actor)
+            elif key in by_key:
+                LOG.note("second entry of a curated actor merged", f"{actor.label} into {key}")
+                self.absorb(by_key[key], actor)
             else:
-                by_key[actor.curated] = actor
+                by_key[key] = actor
                 out.append(actor)
         return out
+
+    def match_officeholder(self, actor: Actor) -> str | None:
+        """The QID of the Wikidata officeholder (``kg/data/wikidata/officeholders.jsonl``) a person is: one
+        of its names, normalised, and its country, and either a dated GOV or IGO term of the person that
+        overlaps an office of the officeholder (in that country for GOV; an open term runs until the
+        dictionaries' latest date) or no other officeholder of that name in that country. None when no one
+        or several fit."""
+        if actor.country is None:
+            return None
+        names = dict.fromkeys(normalise_name(n) for n in [actor.label, *actor.aliases])
+        holders = {h.key: h for name in names for h in self.officeholders.get(name, ()) if actor.country in h.countries}
+        if not holders:
+            return None
+        terms = []
+        for code in actor.codes:
+            country, rest = self.split_country(code.code)
+            sector = rest if country is not None else code.code[:3]
+            if (code.start or code.end) and sector.startswith(("GOV", "IGO")):
+                org = self.map_country(country) if country is not None else None
+                first = datetime.date.fromisoformat(code.start) if code.start else datetime.date.min
+                last = datetime.date.fromisoformat(code.end) if code.end else max(self.horizon, first)
+                terms.append((org, first, last))
+
+        def overlaps(holder: Officeholder) -> bool:
+            return any((org == office_org if org is not None else office_org not in holder.countries)
+                       and first <= office_last and office_first <= last
+                       for org, first, last in terms for office_org, office_first, office_last in holder.offices)
+
+        def alone(holder: Officeholder) -> bool:
+            return any({h.key for h in self.officeholders.get(name, ()) if actor.country in h.countries} == {holder.key}
+                       for name in names)
+
+        fitting = sorted(key for key, holder in holders.items() if overlaps(holder))
+        how = "a term overlapping an office"
+        if not fitting:
+            fitting = sorted(key for key, holder in holders.items() if alone(holder))
+            how = "the only officeholder of the name in the country"
+        if len(fitting) == 1:
+            LOG.note(f"Wikidata officeholder matched by {how}", f"{actor.label} ({actor.where}) -> {fitting[0]}")
+            return fitting[0]
+        if len(fitting) > 1:
+            LOG.note("ambiguous Wikidata officeholder match skipped", f"{actor.label}: {fitting}")
+        return None
 
     def compatible(self, actor: Actor, key: str) -> bool:
         row = self.curated.rows[key]
@@ -2078,6 +2184,8 @@ class Converter:
         for actor in actors:
             if actor.curated:
                 actor.key = actor.curated
+            elif actor.wikidata:
+                actor.key = actor.wikidata
             else:
                 slugs[slugify(actor.label)].append(actor)
         taken = set(self.curated.rows)
@@ -2427,11 +2535,12 @@ that the script reproduces them.
 
 - `actors.jsonl`: {stats["actors"]} actors, one a line, sorted by key: {stats["people"]} people and
   {stats["organisations"]} organisations; {stats["matched"]} of them are actors of the curated gazetteer
-  (`kg/data/gazetteer/*.jsonl`), written under the curated key with only what Phoenix adds. Fields, in
-  this order, empty ones left out:
-  - `key`: the curated key for a curated actor, else the slug of the label (`kg.models.slugify`); a slug
-    shared with a curated key or with another Phoenix actor gets the Phoenix country code
-    (`james-brown-gbr`), then a number (`-2`).
+  (`kg/data/gazetteer/*.jsonl`), written under the curated key with only what Phoenix adds, and
+  {stats["wikidata"]} other people are Wikidata officeholders (`kg/data/wikidata/officeholders.jsonl`), written
+  under their QID. Fields, in this order, empty ones left out:
+  - `key`: the curated key for a curated actor, the QID for a Wikidata officeholder, else the slug of the
+    label (`kg.models.slugify`); a slug shared with a curated key or with another Phoenix actor gets the
+    Phoenix country code (`james-brown-gbr`), then a number (`-2`).
   - `label`, `type` (`Person` or `Organization`; the curated ones for a curated actor).
   - `aliases`: the other name forms, variants of the label (see "Names of one actor"), display-cased,
     sorted, de-duplicated with `kg.gazetteer.normalise_name`, without the label; for a curated actor only
@@ -2527,6 +2636,13 @@ that the script reproduces them.
 - Matching the curated gazetteer: the normalised label, then the aliases (then an organisation's
   acronyms), against curated labels, then aliases; same type; for people the same country when both have
   one (the curated person's countries are those of its affiliations). A level with two candidates stops.
+- Matching Wikidata officeholders (`kg/data/wikidata/officeholders.jsonl`, written by
+  `scripts/convert_wikidata.py`; read, never changed): a person matching no curated actor (and not two)
+  is the officeholder with one of its names (normalised) and its country, and either a dated GOV or IGO
+  term that overlaps one of the officeholder's offices (in that country for GOV, in an international body
+  for IGO; an open term runs until the dictionaries' latest date, {n["horizon"]}) or no other officeholder
+  of that name in that country; when several fit, none. It is written under the QID (an officeholder who
+  is a curated person gives the curated actor).
 
 ## Names of one actor
 
@@ -2627,6 +2743,7 @@ def convert(source: Path, out: Path, wordlist: Path | None = None) -> dict[str, 
 
     names = {
         "english words": len(words),
+        "horizon": converter.horizon.isoformat(),  # type: ignore[dict-item]
         "people kept": st[("Person", "kept")],
         "organisations kept": st[("Organization", "kept")],
         "split": st[("Organization", "split off")],
@@ -2648,6 +2765,8 @@ def convert(source: Path, out: Path, wordlist: Path | None = None) -> dict[str, 
         "people": sum(r["type"] == "Person" for r in rows),
         "organisations": sum(r["type"] == "Organization" for r in rows),
         "matched": sum(r["key"] in converter.curated.rows for r in rows),
+        "wikidata": sum(r["key"] not in converter.curated.rows and re.fullmatch(r"Q[1-9][0-9]*", r["key"]) is not None
+                        for r in rows),
         "agents": len(agents),
         "discards": len(discards),
     }

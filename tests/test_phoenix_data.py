@@ -189,7 +189,7 @@ def test_aliases_of_one_actor(by_key: dict[str, dict[str, Any]]) -> None:
     assert sfrc["type"] == "Organization" and sfrc["country"] == "Q30" and sfrc["phoenix"] == ["USAGOVLEG"]
     assert "Senate Intelligence Committee" in by_key["senate-select-committee-on-intelligence"]["aliases"]
     assert "James Brown" not in by_key["Q10648"].get("aliases", [])  # Gordon Brown
-    assert "Party of God" not in by_key["hezbollah"].get("aliases", [])
+    assert "Party of God" not in by_key["Q41053"].get("aliases", [])
     assert "Nusra Front" in by_key["jabhat-al-nusra"]["aliases"]
     assert by_key["people-s-liberation-army"].get("aliases", []) == ["Peoples Liberation Army"]
     assert "INLA" in by_key["irish-national-liberation-army"]["acronyms"]

@@ -479,7 +479,8 @@ def _subject_entity(index: DocIndex, clause: Token) -> Span | None:
 def _in_apposition(title: Span) -> bool:
     """A title in apposition to the name before it ("Putin, the Russian president, said"), not the
     subject of a clause of its own ("… with Mr. Obama, the prime minister looked ashen")."""
-    return title.root.dep_ in {"appos", "conj"} or (title.end < len(title.doc) and title.doc[title.end].is_punct)
+    return title.root.dep_ in {"appos", "conj"} or (title.end < len(title.doc) and title.doc[title.end].text in {
+        ",", ".", ";", ")", "\u2014"})
 
 
 def _modifies(token: Token, start: int, end: int) -> bool:
@@ -563,19 +564,20 @@ _PARTY_TAG = re.compile(r"\s*\(([RDI])-([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)
 
 
 def _party_tags(index: DocIndex) -> Iterator[RoleMention]:
-    """The party of "Sen. Ben Sasse (R-Neb.)" or "Mitch McConnell (R-Ky.)", as a membership."""
+    """"Sen. Ben Sasse (R-Neb.)", "Mitch McConnell (R-Ky.)": a member of the party, and of the legislature of
+    the state whose politicians are tagged so (the United States)."""
     text = index.body.text
-    parties = {letter: key for letter, key in (row[:2] for row in table("lexicons", "party_tags.tsv"))}
+    tags = {letter: (party, state) for letter, party, state, *_ in table("lexicons", "party_tags.tsv")}
     for ent in index.doc.ents:
         if ent.label_ != "PERSON":
             continue
         match = _PARTY_TAG.match(text, ent.end_char)
-        if match is None or match.group(1) not in parties:
+        if match is None or match.group(1) not in tags:
             continue
-        start, end = match.start(1), match.end(1)
-        tag = Mention(index.body.to_file(start), index.body.to_file(end), match.group(1), "NORP",
-                      index.sentence_of[ent.start], parties[match.group(1)])
-        yield RoleMention(title="member", start=index.body.to_file(ent.start_char),
-                          end=index.body.to_file(match.end()), text=text[ent.start_char : match.end()],
-                          sentence=index.sentence_of[ent.start],
-                          person=index.mention(_trimmed(ent), "PERSON", ent.ent_id_), org=tag)
+        for group, key in zip((1, 2), tags[match.group(1)], strict=True):  # the party by its letter, the state
+            start, end = index.body.to_file(match.start(group)), index.body.to_file(match.end(group))
+            yield RoleMention(title="member", start=index.body.to_file(ent.start_char),
+                              end=index.body.to_file(match.end()), text=text[ent.start_char : match.end()],
+                              sentence=index.sentence_of[ent.start],
+                              person=index.mention(_trimmed(ent), "PERSON", ent.ent_id_),
+                              org=Mention(start, end, match.group(group), "NORP", index.sentence_of[ent.start], key))

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from kg.gazetteer import Gazetteer, Period, load_gazetteer, office_of, period_of
+from kg.gazetteer import Gazetteer, Period, load_gazetteer, normalise_name, office_of, period_of
 from kg.models import (
     ENTITY_TYPES,
     REFERENCE_LABELS,
@@ -26,6 +26,12 @@ from kg.models import (
 )
 from kg.resolve.names import Names
 from kg.resolve.references import References
+
+# Words of a minister's title and of a ministry's name, to tie "Foreign Secretary" to "the Foreign Office"
+GENERIC_TITLE_WORDS = frozenset({"minister", "secretary", "of", "the", "for", "deputy", "under", "assistant",
+                                 "general", "and"})
+MINISTERIAL_WORDS = frozenset({"treasury", "exchequer"})
+MINISTRY_WORDS = frozenset({"ministry", "department", "office", "treasury", "exchequer"})
 
 
 def _named_elsewhere(reading: Reading) -> Iterator[Mention]:
@@ -94,10 +100,42 @@ class Resolution:
             person = self.key(role.person)
             if person is None or role.former or table.type.get(person) != "Person" or self._held_before(role, person):
                 continue
-            org = self.references.role_org(role, person)
-            if org is not None and org != person and org in table.mentions and table.type.get(org) != "Person":
-                found.add(Affiliation(person, org, role.title))
+            orgs = {self.references.role_org(role, person), *self._bodies_of_the_office(role, person)}
+            for org in orgs:
+                if org is not None and org != person and org in table.mentions and table.type.get(org) != "Person":
+                    found.add(Affiliation(person, org, role.title))
         return tuple(sorted(found, key=lambda a: (a.person, a.org, a.role or "")))
+
+    def _bodies_of_the_office(self, role: RoleMention, person: str) -> set[str]:
+        """Other bodies of the article the title puts the person in: the one the gazetteer has them hold
+        that office in then ("Palestinian leader Mahmoud Abbas" -> the Palestinian Authority), and the
+        ministry the title names ("Foreign Secretary Boris Johnson" -> the Foreign Office)."""
+        office = office_of(role.title)
+        entry = self.gazetteer.get(person)
+        found = {o.org for o in entry.offices if o.office == office and o.held(self.period)} if entry else set()
+        words_of_title = set(normalise_name(role.title).split())
+        title_words = words_of_title - GENERIC_TITLE_WORDS
+        state = self.references.role_org(role, person)
+        if state is not None and words_of_title & {"minister", "secretary", *MINISTERIAL_WORDS}:
+            for key, names in self.names.table.names.items():
+                words = {w for name in names for w in normalise_name(name).split()}
+                if self.names.table.type.get(key) == "Organization" and words & MINISTRY_WORDS \
+                        and title_words & (words - MINISTRY_WORDS) and self._state_of_body(key) == state:
+                    found.add(key)
+        return found
+
+    def _state_of_body(self, key: str) -> str | None:
+        """The state a ministry belongs to: in its key ("Q159-foreign-ministry") or named in one of its
+        names ("UK Foreign Office", "Russian Ministry of Defence")."""
+        if (state := key.partition("-")[0]) and self.gazetteer.get(state) is not None:
+            return state
+        entry = self.gazetteer.get(key)
+        for name in entry.names if entry is not None else ():
+            for word in name.replace("-", " ").split():
+                found = self.gazetteer.by_demonym(word) or self.gazetteer.by_name(word)
+                if found is not None and found.type == "Country":
+                    return found.key
+        return None
 
     def _held_before(self, role: RoleMention, person: str) -> bool:
         """The title names an office the gazetteer has the person leave before the article's date: the text

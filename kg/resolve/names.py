@@ -341,7 +341,8 @@ class Names:
         for m in sorted(full, key=lambda m: (-len(parsed[(m.start, m.end)].words), m.start)):
             name = parsed[(m.start, m.end)]
             cluster = self._nearest(m.start, [c for c in self.clusters if c.accepts(name) and any(
-                same_person(name, n) for n in c.names if _is_full(n))])
+                same_person(name, n) for n in c.names if _is_full(n))]) or self._nearest(m.start, [
+                c for c in self.clusters if c.accepts(name) and any(part_of(name, n) == 1 for n in c.names)])
             self._join(m, name, cluster or self._new_cluster(local_key(person_surface(m.text), self.article), None))
         for m in partial:
             name = parsed[(m.start, m.end)]

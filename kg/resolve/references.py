@@ -94,7 +94,9 @@ class References:
         current = [o for o in offices if o.held(self.period)] or offices
         if current:
             return current[0].org
-        return entry.country
+        if entry.country is not None and self.gazetteer.holders(role.title, entry.country):
+            return entry.country  # an office that state has ("Foreign Secretary Jack Straw"), not "the leader in polls"
+        return None
 
     def _holds(self, key: str, office: str, org: str | None) -> bool:
         """The article gives the person this title, or the gazetteer has them in the office then."""
