@@ -217,6 +217,7 @@ class Gazetteer:
         self._by_seat: dict[str, Entry] = {}
         self._by_surname: dict[str, list[Entry]] = defaultdict(list)
         self._by_office: dict[str, list[tuple[Entry, Office]]] = defaultdict(list)
+        self._by_title: dict[str, set[str]] = defaultdict(set)
         for e in self.entries.values():
             names = list(dict.fromkeys(normalise_name(n) for n in e.names))
             for name in names:
@@ -232,8 +233,9 @@ class Gazetteer:
                 for surname in sorted({words[-1] for n in names if len(words := n.split()) > 1}):
                     self._by_surname[surname].append(e)
             for office in e.offices:
-                if office.office is not None:
+                if office.office is not None and office.role is not None:
                     self._by_office[office.office].append((e, office))
+                    self._by_title[normalise_name(office.role)].add(office.org)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -265,6 +267,11 @@ class Gazetteer:
     def people_with_surname(self, surname: str) -> list[Entry]:
         """People one of whose full names ends with ``surname``."""
         return self._by_surname.get(normalise_name(surname), [])
+
+    def states_with_title(self, title: str) -> set[str]:
+        """The states and bodies whose offices go by exactly this title ("Secretary of the Treasury": the
+        United States alone; "Prime Minister": many)."""
+        return self._by_title.get(normalise_name(title), set())
 
     def holders(self, title: str, org: str | None = None, on: Period | None = None) -> list[Entry]:
         """People who held the office ``title`` names (in ``org`` when given) on some day of ``on`` (at any

@@ -360,7 +360,7 @@ class ActorLookup:
 # Words that may stand between a state and its title: "Iraqi interim leader", "US acting ambassador"
 ROLE_MODIFIERS = frozenset({"interim", "acting", "former", "then", "new", "outgoing", "incoming", "deputy",
                             "current", "late", "caretaker", "embattled", "veteran", "top"})
-DEFINITE_WORDS = frozenset({"the", "this", "that"})
+DEFINITE_WORDS = frozenset({"the", "this", "that", "his", "her", "its", "their"})  # "his national security adviser, X"
 
 
 def _adjacent_entity(index: DocIndex, i: int, step: int, labels: frozenset[str],
@@ -402,6 +402,7 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             if org is not None:
                 end = org.end
         while start > 0 and (doc[start - 1].lower_ in LEADING_WORDS or doc[start - 1].lower_ in ROLE_MODIFIERS
+                             or doc[start - 1].lower_ in POSSESSIVE_PRONOUNS  # "his national security adviser"
                              or _modifies(doc[start - 1], start, end)):  # "executive director", "top Democrat"
             start -= 1
         definite = doc[start].lower_ in DEFINITE_WORDS or (org is not None and org.end < len(doc)
@@ -424,6 +425,8 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
         org_mention = None
         if org is not None:
             org_mention = index.mention(_trimmed(org), org.label_, org.ent_id_)
+        elif (owner := _pronoun_owner(ent)) is not None:  # "his chief of staff, Rahm Emanuel": the owner's
+            org_mention = index.mention(doc[owner.i : owner.i + 1], "PRON")
         found.append(
             RoleMention(
                 title=roles.get(ent.text.lower(), ent.text),
@@ -462,6 +465,11 @@ def _possessor(index: DocIndex, title: Span) -> Span | None:
         if child.dep_ == "poss" and child.i < title.start and ent is not None and ent.label_ in {"GPE", "ORG", "NORP"}:
             return ent
     return None
+
+
+def _pronoun_owner(title: Span) -> Token | None:
+    """The possessive pronoun of a title ("his national security adviser"), whose owner's state it is."""
+    return next((c for c in title.root.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
 
 
 def _subject_entity(index: DocIndex, clause: Token) -> Span | None:

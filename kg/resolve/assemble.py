@@ -96,8 +96,9 @@ class Resolution:
         parties ("Republican Bob Corker", "(R-Neb.)"); not offices held formerly."""
         table = self.names.table
         found: set[Affiliation] = set()
-        for role in self.reading.roles:
-            person = self.key(role.person)
+        for role in self.reading.roles:  # a bare title resolved to its holder says it as well ("The Foreign Secretary")
+            person = self.key(role.person) if role.person is not None else self.references.key_of.get(
+                (role.start, role.end))
             if person is None or role.former or table.type.get(person) != "Person" or self._held_before(role, person):
                 continue
             orgs = {self.references.role_org(role, person), *self._bodies_of_the_office(role, person)}
@@ -108,15 +109,17 @@ class Resolution:
 
     def _bodies_of_the_office(self, role: RoleMention, person: str) -> set[str]:
         """Other bodies of the article the title puts the person in: the one the gazetteer has them hold
-        that office in then ("Palestinian leader Mahmoud Abbas" -> the Palestinian Authority), and the
-        ministry the title names ("Foreign Secretary Boris Johnson" -> the Foreign Office)."""
+        that office in then ("Palestinian leader Mahmoud Abbas" -> the Palestinian Authority), and, where
+        the article does not name the state, the ministry the title names ("the Foreign Secretary" -> "a
+        Foreign Office spokesman")."""
         office = office_of(role.title)
         entry = self.gazetteer.get(person)
         found = {o.org for o in entry.offices if o.office == office and o.held(self.period)} if entry else set()
         words_of_title = set(normalise_name(role.title).split())
         title_words = words_of_title - GENERIC_TITLE_WORDS
         state = self.references.role_org(role, person)
-        if state is not None and words_of_title & {"minister", "secretary", *MINISTERIAL_WORDS}:
+        if state is not None and state not in self.names.table.mentions \
+                and words_of_title & {"minister", "secretary", *MINISTERIAL_WORDS}:
             for key, names in self.names.table.names.items():
                 words = {w for name in names for w in normalise_name(name).split()}
                 if self.names.table.type.get(key) == "Organization" and words & MINISTRY_WORDS \

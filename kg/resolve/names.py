@@ -33,7 +33,7 @@ from functools import cache
 from itertools import pairwise
 
 from kg.gazetteer import Entry, Gazetteer, Period, normalise_name, office_of
-from kg.lexicons import lexicon
+from kg.lexicons import lexicon, lexicon_rows
 from kg.models import ENTITY_TYPES, Actor, ActorType, Article, Mention, Reading, slugify
 
 HONORIFIC_GENDERS: dict[str, str | None] = {
@@ -107,8 +107,20 @@ def person_surface(text: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _same_given_names() -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for line in lexicon_rows("lexicons", "nicknames.txt"):
+        names = frozenset(line.split())
+        for name in names:
+            groups[name] = groups.get(name, frozenset()) | names
+    return groups
+
+
 def _word_agrees(a: str, b: str) -> bool:
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    """Two given names of one person: equal, an initial of the other, or names of one group ("Jack", "Jacob")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)) \
+        or b in _same_given_names().get(a, ())
 
 
 def _genders_agree(a: str | None, b: str | None) -> bool:
@@ -340,6 +352,10 @@ class Names:
             self._join(m, parsed[(m.start, m.end)], self._cluster_for_entry(entry))
         for m in sorted(full, key=lambda m: (-len(parsed[(m.start, m.end)].words), m.start)):
             name = parsed[(m.start, m.end)]
+            entry = self._by_full_name(name)
+            if entry is not None:  # "Jacob J. Lew": the gazetteer's Jack Lew
+                self._join(m, name, self._cluster_for_entry(entry))
+                continue
             cluster = self._nearest(m.start, [c for c in self.clusters if c.accepts(name) and any(
                 same_person(name, n) for n in c.names if _is_full(n))]) or self._nearest(m.start, [
                 c for c in self.clusters if c.accepts(name) and any(part_of(name, n) == 1 for n in c.names)])
@@ -360,6 +376,15 @@ class Names:
         if entry is not None:
             return self._cluster_for_entry(entry)
         return self._new_cluster(local_key(person_surface(mention.text), self.article), None)
+
+    def _by_full_name(self, name: PersonName) -> Entry | None:
+        """A full name the gazetteer does not list as such, of one of its people of that surname whose
+        given names agree (a middle initial more, a nickname: "Jacob J. Lew" of "Jack Lew") and whom the
+        article fits."""
+        candidates = [e for e in self.gazetteer.people_with_surname(name.words[-1])
+                      if any(same_person(name, person_name(n)) for n in e.names if len(n.split()) > 1)]
+        fitting = [e for e in candidates if self._fits(e)]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _by_surname(self, name: PersonName, office: str | None) -> Entry | None:
         """A bare surname ("Mr Kerry", "President Bush") is the gazetteer's person of that name only if

@@ -63,6 +63,7 @@ class References:
         self.key_of: dict[Span, str | None] = {}
         self.titles: dict[str, set[tuple[str, str | None]]] = defaultdict(set)  # key -> {(office, org)}
         self.quoted = [(q.start, q.end) for q in reading.quotes if q.direct]
+        self.antecedents: list[Antecedent] = []  # people and bodies, then the references resolved to them
         self._titles_given()
         self._resolve()
         self._first_person()
@@ -79,16 +80,22 @@ class References:
         for role in self.reading.roles:
             person = self.org_key(role.person)
             if person is not None:
-                self.titles[person].add((office_of(role.title), self.role_org(role, person)))
+                self.titles[person].add((normalise_name(role.title), self.role_org(role, person)))
 
     def role_org(self, role: RoleMention, person: str) -> str | None:
         """The state or body of a title given to a named person: named in the phrase, else the one the
         gazetteer has the person holding that office in at the article's date ("President Vladimir Putin"),
         else the state the gazetteer ties the person to ("Foreign Secretary Jack Straw")."""
+        if role.org is not None and role.org.label == "PRON":  # "his chief of staff": of the state he serves
+            owner = self._person_referent(role.org, [a for a in self.antecedents if a.key != person])
+            return self._state_of_person(owner) if owner is not None else None
         org = self.org_key(role.org)
         entry = self.gazetteer.get(person)
-        if org is not None or entry is None:
+        if org is not None:
             return org
+        if entry is None:  # an unknown holder of a title only one state uses ("the secretary of the Treasury")
+            states = self.gazetteer.states_with_title(role.title)
+            return next(iter(states)) if len(states) == 1 else None
         office = office_of(role.title)
         offices = [o for o in entry.offices if o.office == office]
         current = [o for o in offices if o.held(self.period)] or offices
@@ -98,28 +105,46 @@ class References:
             return entry.country  # an office that state has ("Foreign Secretary Jack Straw"), not "the leader in polls"
         return None
 
-    def _holds(self, key: str, office: str, org: str | None) -> bool:
-        """The article gives the person this title, or the gazetteer has them in the office then."""
-        def fits(held: str) -> bool:
-            return held == office or (office in GENERIC_LEADER_OFFICES and held in LEADER_OFFICES)
+    def _state_of_person(self, key: str) -> str | None:
+        """The state a person holds office in: as the article titles them, else as the gazetteer has it then."""
+        states = {o for _, o in self.titles[key] if o is not None and self.names.table.type.get(o) == "Country"}
+        entry = self.gazetteer.get(key)
+        if not states and entry is not None:
+            states = {o.org for o in entry.offices if o.role and o.held(self.period)
+                      and (state := self.gazetteer.get(o.org)) is not None and state.type == "Country"}
+        return states.pop() if len(states) == 1 else None
+
+    def _holds(self, key: str, title: str, org: str | None) -> bool:
+        """The article gives the person this title, or the gazetteer has them in the office then. A title
+        of one state's own ("the Foreign Secretary") is held by those given that very title; a generic one
+        ("the foreign minister") by any holder of the office ("Foreign Secretary" included)."""
+        title = normalise_name(title)
+        office = office_of(title)
+        generic = office == title
+
+        def fits(held: str | None) -> bool:
+            if held is None:
+                return False
+            held = normalise_name(held)
+            return held == title or (generic and office_of(held) == office) or (
+                office in GENERIC_LEADER_OFFICES and office_of(held) in LEADER_OFFICES)
 
         if any(fits(t) and (org is None or o == org) for t, o in self.titles[key]):
             return True
         entry = self.gazetteer.get(key)
         offices = entry.offices if entry is not None else ()
-        return any(o.office is not None and fits(o.office) and (org is None or o.org == org) and o.held(self.period)
-                   for o in offices)
+        return any(fits(o.role) and (org is None or o.org == org) and o.held(self.period) for o in offices)
 
     def title_holder(self, role: RoleMention, antecedents: list[Antecedent]) -> str | None:
         """The person a bare title refers to ("the Russian President", "the minister")."""
         office = office_of(role.title)
         org = self.org_key(role.org)
         before = [a.key for a in antecedents if a.mention.start < role.start
-                  and role.sentence - a.mention.sentence <= TITLE_LOOKBACK and self._holds(a.key, office, org)]
+                  and role.sentence - a.mention.sentence <= TITLE_LOOKBACK and self._holds(a.key, role.title, org)]
         if before:
             return before[-1]
         after = [key for m, key in self.names.people  # "The Foreign Secretary met X …, since Boris Johnson was …"
-                 if m.start > role.end and m.sentence - role.sentence <= 1 and self._holds(key, office, org)]
+                 if m.start > role.end and m.sentence - role.sentence <= 1 and self._holds(key, role.title, org)]
         if after:
             return after[0]
         if self.period is None:
@@ -213,7 +238,7 @@ class References:
         people = [Antecedent(m, k) for m, k in self.names.people if not self._in_quote(m.start)]
         bodies = [Antecedent(m, self.names.key_of[(m.start, m.end)]) for m in self.names.mentions
                   if m.label != "PERSON" and (m.start, m.end) in self.names.key_of and not self._in_quote(m.start)]
-        antecedents = sorted([*people, *bodies], key=lambda a: a.mention.start)
+        antecedents = self.antecedents = sorted([*people, *bodies], key=lambda a: a.mention.start)
         references: list[Mention | RoleMention] = [
             *(m for m in self.reading.mentions if m.label in {"PRON", "NOMINAL"}),
             *(r for r in self.reading.roles if r.person is None),
