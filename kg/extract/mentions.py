@@ -24,7 +24,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
     "through between over under".split()
 )
 # Pronouns that may stand for an actor: a person ("he", "she"), a state or body ("it"), a group ("they")
-REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "i"})
+REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "his", "her", "its", "their"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Nouns through which a seat of government speaks or acts ("a Kremlin spokesman", "Kremlin officials")
 VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser",
@@ -32,6 +32,7 @@ VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official",
                          "insider", "critic", "envoy", "diplomat", "decision", "response", "position"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
 FRAGMENT_ENDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "&"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
 
 
@@ -118,8 +119,9 @@ def entity_mentions(index: DocIndex) -> list[Mention]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trimmed(ent)
-        if span.text in non_actors or not any(c.isupper() for c in span.text) or span[-1].lower_ in FRAGMENT_ENDS:
-            continue  # a non-actor, or a fragment of a name the model cut short ("Office of the")
+        if span.text in non_actors or not any(c.isupper() for c in span.text) or span[-1].lower_ in FRAGMENT_ENDS \
+                or span.text.rstrip(".").lower() in NAME_SUFFIXES:
+            continue  # a non-actor, or a fragment of a name the model cut short ("Office of the", "Jr.")
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         is_seat = entry is not None and gazetteer.by_seat(span.text) is entry
         if _is_locative(ent) and (is_seat or (ent.label_ == "GPE" and entry is None)):
@@ -252,10 +254,23 @@ def subjects_of(verb: Token) -> Iterator[Token]:
 INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj"})
 
 
+def passive(verb: Token) -> bool:
+    """ "was endorsed (by X)", "a plan endorsed by X"."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
 def speaker_heads(verb: Token, inverted: bool) -> list[Token]:
-    """Candidate speaker heads of a reporting verb, nearest first: its subjects (``subjects_of``); for an
-    ``inverted`` report with none, the words after the verb the parser took for its object."""
+    """Candidate speaker heads of a reporting verb, nearest first, for every kind of statement: its
+    subjects (``subjects_of``); a passive verb's agent ("was endorsed by X"), or no one the grammar names
+    ("X was accused of …"); a participle's noun ("a group backing Mr. Bush"); for an ``inverted`` report
+    with none of these, the words after the verb the parser took for its object ("…," recalled Mr. Rhodes)."""
+    if passive(verb):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
     heads = list(subjects_of(verb))
+    if not heads and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        heads = [verb.head]
     if not heads and inverted:
         heads = [c for c in verb.children if c.dep_ in INVERTED_SPEAKER_DEPS and c.i > verb.i]
     return heads
@@ -338,7 +353,7 @@ class ActorLookup:
         role = self.role_at(head)
         if role is not None:
             return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
-        if head.lower_ in REFERRING_PRONOUNS:
+        if head.lower_ in REFERRING_PRONOUNS and head.dep_ != "poss":  # a possessive is its caller's to read
             return self.index.mention(self.index.doc[head.i : head.i + 1], "PRON")
         if head.pos_ == "PROPN" and head.ent_type_ == "" and head.is_title:
             return self._untagged_name(head)  # "Lonegan said", a name the model did not tag
@@ -425,8 +440,8 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
         org_mention = None
         if org is not None:
             org_mention = index.mention(_trimmed(org), org.label_, org.ent_id_)
-        elif (owner := _pronoun_owner(ent)) is not None:  # "his chief of staff, Rahm Emanuel": the owner's
-            org_mention = index.mention(doc[owner.i : owner.i + 1], "PRON")
+        elif (owner := _owner(index, ent)) is not None:  # "his chief of staff", "the company's chief executive"
+            org_mention = owner
         found.append(
             RoleMention(
                 title=roles.get(ent.text.lower(), ent.text),
@@ -467,9 +482,23 @@ def _possessor(index: DocIndex, title: Span) -> Span | None:
     return None
 
 
-def _pronoun_owner(title: Span) -> Token | None:
-    """The possessive pronoun of a title ("his national security adviser"), whose owner's state it is."""
-    return next((c for c in title.root.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+def _owner(index: DocIndex, title: Span) -> Mention | None:
+    """Whose title it is, when not named: a pronoun ("his national security adviser": of the state he
+    serves), a title ("the president's deputy national security adviser") or a nominal ("the company's
+    chief executive"), each resolved with the references."""
+    for child in title.root.children:
+        if child.dep_ != "poss" or child.i >= title.start:
+            continue
+        if child.lower_ in {"his", "her"}:
+            return index.mention(index.doc[child.i : child.i + 1], "PRON")
+        ent = index.entity_at.get(child.i)
+        if ent is not None and ent.label_ == ROLE_LABEL:
+            first = ent.start - 1 if ent.start > 0 and index.doc[ent.start - 1].lower_ in DEFINITE_WORDS else ent.start
+            return index.mention(index.doc[first : ent.end], "TITLE")
+        nominal = _nominal(index, child)
+        if nominal is not None:
+            return nominal
+    return None
 
 
 def _subject_entity(index: DocIndex, clause: Token) -> Span | None:

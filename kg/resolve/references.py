@@ -72,7 +72,10 @@ class References:
         return any(a <= position < b for a, b in self.quoted)
 
     def org_key(self, mention: Mention | None) -> str | None:
-        return self.names.key_of.get((mention.start, mention.end)) if mention is not None else None
+        if mention is None:
+            return None
+        span = (mention.start, mention.end)
+        return self.names.key_of.get(span) or self.key_of.get(span)  # a name, or a resolved nominal
 
     # ---------------------------------------------------------------- titles
     def _titles_given(self) -> None:
@@ -86,9 +89,10 @@ class References:
         """The state or body of a title given to a named person: named in the phrase, else the one the
         gazetteer has the person holding that office in at the article's date ("President Vladimir Putin"),
         else the state the gazetteer ties the person to ("Foreign Secretary Jack Straw")."""
-        if role.org is not None and role.org.label == "PRON":  # "his chief of staff": of the state he serves
-            owner = self._person_referent(role.org, [a for a in self.antecedents if a.key != person])
-            return self._state_of_person(owner) if owner is not None else None
+        if role.org is not None and role.org.label in {"PRON", "TITLE"}:  # "his chief of staff", "the president's
+            owner = (self._person_referent(role.org, [a for a in self.antecedents if a.key != person])  # adviser"
+                     if role.org.label == "PRON" else self.key_of.get((role.org.start, role.org.end)))
+            return self._state_of_person(owner) if owner is not None and owner != person else None
         org = self.org_key(role.org)
         entry = self.gazetteer.get(person)
         if org is not None:
