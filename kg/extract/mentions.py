@@ -416,12 +416,16 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             org = _adjacent_entity(index, end + 1, 1, org_labels)
             if org is not None:
                 end = org.end
+        owned = _owner(index, ent) if org is None else None  # "his", "the president's", "the company's"
+        owner = owned[0] if owned is not None else None
+        if owned is not None:
+            start = min(start, owned[1])
         while start > 0 and (doc[start - 1].lower_ in LEADING_WORDS or doc[start - 1].lower_ in ROLE_MODIFIERS
                              or doc[start - 1].lower_ in POSSESSIVE_PRONOUNS  # "his national security adviser"
                              or _modifies(doc[start - 1], start, end)):  # "executive director", "top Democrat"
             start -= 1
-        definite = doc[start].lower_ in DEFINITE_WORDS or (org is not None and org.end < len(doc)
-                                                            and doc[org.end].tag_ == "POS")
+        definite = doc[start].lower_ in DEFINITE_WORDS or owner is not None or (
+            org is not None and org.end < len(doc) and doc[org.end].tag_ == "POS")
         person = _adjacent_entity(index, end, 1, people)
         if person is None and definite and end < len(doc) and doc[end].text == ",":
             person = _adjacent_entity(index, end + 1, 1, people)  # "Russia's foreign minister, Sergei Lavrov"
@@ -429,6 +433,8 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             person = _adjacent_entity(index, start - 2, -1, people)  # "Putin, the Russian president"
         if person is None and start >= 1 and doc[start - 1].lower_ == "as":
             person = _subject_entity(index, doc[start - 1].head)  # "X visited … as Burma's de facto leader"
+        if person is None:
+            person = _named_to(index, ent)  # "Jack Dorsey, recently named the company's chief executive"
         if person is None and not definite:
             continue
         if org is None and person is not None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
@@ -437,11 +443,9 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             org = next(_affiliating_objects(index, ent.root), None)
         phrase_end = person.end if person is not None and person.start >= end else end
         phrase = doc[start:phrase_end]
-        org_mention = None
+        org_mention = owner  # "his chief of staff", "the company's chief executive": resolved with the references
         if org is not None:
             org_mention = index.mention(_trimmed(org), org.label_, org.ent_id_)
-        elif (owner := _owner(index, ent)) is not None:  # "his chief of staff", "the company's chief executive"
-            org_mention = owner
         found.append(
             RoleMention(
                 title=roles.get(ent.text.lower(), ent.text),
@@ -455,7 +459,8 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             )
         )
     taken = {i for r in found for i in range(*_token_range(index, r))}
-    return [*found, *_apposition_roles(index, taken), *_party_tags(index), *_party_members(index, taken)]
+    return [*found, *_apposition_roles(index, taken), *_party_tags(index), *_party_members(index, taken),
+            *_own_bodies(index)]
 
 
 FORMER_WORDS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
@@ -482,23 +487,40 @@ def _possessor(index: DocIndex, title: Span) -> Span | None:
     return None
 
 
-def _owner(index: DocIndex, title: Span) -> Mention | None:
-    """Whose title it is, when not named: a pronoun ("his national security adviser": of the state he
-    serves), a title ("the president's deputy national security adviser") or a nominal ("the company's
-    chief executive"), each resolved with the references."""
+def _owner(index: DocIndex, title: Span) -> tuple[Mention, int] | None:
+    """Whose title it is, when not named, and the token its phrase starts at: a pronoun ("his national
+    security adviser": of the state he serves), a title ("the president's deputy national security
+    adviser") or a nominal ("the company's chief executive"), each resolved with the references."""
     for child in title.root.children:
         if child.dep_ != "poss" or child.i >= title.start:
             continue
         if child.lower_ in {"his", "her"}:
-            return index.mention(index.doc[child.i : child.i + 1], "PRON")
+            return index.mention(index.doc[child.i : child.i + 1], "PRON"), child.i
         ent = index.entity_at.get(child.i)
         if ent is not None and ent.label_ == ROLE_LABEL:
             first = ent.start - 1 if ent.start > 0 and index.doc[ent.start - 1].lower_ in DEFINITE_WORDS else ent.start
-            return index.mention(index.doc[first : ent.end], "TITLE")
+            return index.mention(index.doc[first : ent.end], "TITLE"), first
         nominal = _nominal(index, child)
         if nominal is not None:
-            return nominal
+            return nominal, child.left_edge.i
     return None
+
+
+NAMING_VERBS = frozenset({"name", "appoint", "elect", "choose", "select", "make", "promote", "nominate",
+                          "install", "confirm", "designate", "reelect", "re-elect"})
+
+
+def _named_to(index: DocIndex, title: Span) -> Span | None:
+    """The person a naming verb gives the title: "X, recently named the company's chief executive", "X was
+    appointed defence minister", "they elected X president"."""
+    verb = title.root.head
+    if title.root.dep_ not in {"oprd", "attr", "xcomp", "dobj"} or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    if verb.dep_ in {"acl", "relcl", "appos"} and (ent := index.entity_at.get(verb.head.i)) is not None:
+        return ent if ent.label_ == "PERSON" else None
+    heads = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.i != title.root.i]
+    ent = index.entity_at.get(heads[0].i) if heads else None
+    return ent if ent is not None and ent.label_ == "PERSON" else None
 
 
 def _subject_entity(index: DocIndex, clause: Token) -> Span | None:
@@ -577,6 +599,26 @@ def _affiliating_objects(index: DocIndex, head: Token, depth: int = 2) -> Iterat
                     yield ent  # "on" ties a person to a body one sits on, not to a topic ("an expert on Syria")
             if named[0] is None and depth > 1:
                 yield from _affiliating_objects(index, pobj, depth - 1)
+
+
+PARTY_NOUNS = frozenset({"party", "league", "movement", "front", "alliance", "coalition", "bloc", "caucus"})
+
+
+def _own_bodies(index: DocIndex) -> Iterator[RoleMention]:
+    """A body named as someone's own: "her National League for Democracy swept to power", "his Likud
+    party" — the person "his"/"her" stands for belongs to it."""
+    for ent in index.doc.ents:
+        if ent.label_ != "ORG" or ent[-1].lower_ not in PARTY_NOUNS:  # not "his State of the Union"
+            continue
+        owner = next((c for c in ent.root.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+        if owner is None:
+            continue
+        phrase = index.doc[owner.i : ent.end]
+        yield RoleMention(title="member", start=index.body.to_file(phrase.start_char),
+                          end=index.body.to_file(phrase.end_char), text=phrase.text,
+                          sentence=index.sentence_of[phrase.start],
+                          person=index.mention(index.doc[owner.i : owner.i + 1], "PRON"),
+                          org=index.mention(_trimmed(ent), "ORG", ent.ent_id_))
 
 
 def _party_members(index: DocIndex, taken: set[int]) -> Iterator[RoleMention]:

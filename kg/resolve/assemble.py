@@ -67,7 +67,8 @@ class Resolution:
         all together. None when no one narrows it, or when they disagree."""
         era: Period | None = None
         for role in self.reading.roles:
-            entry = gazetteer.get(self.key(role.person) or "") if role.person is not None else None
+            person = self.names.key_of.get((role.person.start, role.person.end)) if role.person is not None else None
+            entry = gazetteer.get(person) if person is not None else None
             if entry is None or role.former:
                 continue
             terms = [o.days for o in entry.offices if o.office == office_of(role.title)]
