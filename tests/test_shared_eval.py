@@ -23,8 +23,10 @@ pytestmark = [
 ]
 
 
-def score(gold: Path, graph: Path, *requirements: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, str(EVAL / "score.py"), "--gold", str(gold), "--graph", str(graph)]
+def score(gold: Path | list[Path], graph: Path, *requirements: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(EVAL / "score.py"), "--graph", str(graph)]
+    for folder in gold if isinstance(gold, list) else [gold]:
+        command += ["--gold", str(folder)]
     for requirement in requirements:
         command += ["--require", requirement]
     return subprocess.run(command, capture_output=True, text=True, check=False)
@@ -39,8 +41,12 @@ def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def dev_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dev build of the guide: the seed, the corpus articles and the 68 PolNeAR geopolitics articles
+    (one of which is also among the corpus articles: its second copy is refused, as the build reports)."""
     out = tmp_path_factory.mktemp("dev")
-    kg.build([SHARED / "seeds", *sorted((SHARED / "corpus").glob("*.txt"))], out, formats=["ttl"])
+    corpus = SHARED / "corpus"
+    kg.build([SHARED / "seeds", *sorted(corpus.glob("*.txt")), *sorted((corpus / "polnear").glob("*.txt"))], out,
+             formats=["ttl"])
     return out / "graph.ttl"
 
 
@@ -51,9 +57,15 @@ def test_seed_scores_in_full(seed_graph: Path) -> None:
 
 
 def test_dev_gold_scores(dev_graph: Path) -> None:
-    result = score(EVAL / "gold", dev_graph, "overall>=0.70", "actor_f1>=0.85", "quote_attr_r>=0.90",
-                   "quote_p>=0.90", "indirect_f1>=0.60", "event_f1>=0.55", "event_typed_r>=0.45",
-                   "affil_f1>=0.70", "linking_acc>=0.85")
+    """The 20 gold files (gold/ and gold_polnear/): actors, speakers, reported speech, affiliations, links."""
+    result = score([EVAL / "gold", EVAL / "gold_polnear"], dev_graph, "actor_f1>=0.93", "quote_attr_r>=0.93",
+                   "quote_p>=0.95", "indirect_f1>=0.80", "affil_f1>=0.82", "linking_acc>=0.93")
+    assert result.returncode == 0, result.stdout
+
+
+def test_dev_gold_events(dev_graph: Path) -> None:
+    """Events as the 8 files of gold/ measure them (the 12 of gold_polnear/ are the next issue's)."""
+    result = score([EVAL / "gold"], dev_graph, "overall>=0.85", "event_f1>=0.70", "event_typed_r>=0.55")
     assert result.returncode == 0, result.stdout
 
 
@@ -69,11 +81,13 @@ def test_dev_graph_conforms_to_the_shapes(dev_graph: Path) -> None:
     assert conforms, report
 
 
-def test_polnear_attribution_scores(tmp_path: Path) -> None:
-    kg.build([SHARED / "corpus" / "polnear"], tmp_path, formats=["ttl"])
-    command = [sys.executable, str(EVAL / "score_attrib.py"), "--gold", str(EVAL / "polnear_dev.jsonl"),
-               "--graph", str(tmp_path / "graph.ttl")]
-    for requirement in ("direct_r>=0.85", "direct_speaker_acc>=0.90", "indirect_r>=0.45", "content_p>=0.75"):
+@pytest.mark.skipif(not (SHARED / "corpus" / "polnear_all").is_dir(), reason="no polnear_all corpus")
+def test_polnear_all_attribution_scores(tmp_path: Path) -> None:
+    """The 924 PolNeAR train+dev articles of every topic: direct and reported speech, and their speakers."""
+    kg.build([SHARED / "corpus" / "polnear_all"], tmp_path, formats=["ttl"], jobs=2)
+    command = [sys.executable, str(EVAL / "score_attrib.py"), "--gold", str(EVAL / "polnear_all.jsonl"),
+               "--graph", str(tmp_path / "graph.ttl"), "--quiet"]
+    for requirement in ("direct_r>=0.90", "direct_speaker_acc>=0.93", "indirect_r>=0.55", "content_p>=0.88"):
         command += ["--require", requirement]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-2000:]
