@@ -32,6 +32,8 @@ _SENTENCE_FINAL = (".", "!", "?", "\u2026")
 ROLE_LABEL = "ROLE"
 ACTOR_RULER = "kg_actor_ruler"
 NON_ACTOR_LABEL = "NONACTOR"
+# "the North" is North Korea, "the South" South Korea or Sudan, in an article that names the state in full
+SHORT_FORM_WORDS = frozenset({"North", "South"})
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,7 @@ class ActorRuler:
                 continue  # "Mr. Prince", "Matthew Prince": a surname; "the Office of the President": a body
             entities.append(Span(doc, start, end, label=label, span_id=key))
             taken.update(range(start, end))
+        entities.extend(_short_forms(doc, entities, taken))
         # a demonym opening a longer name is the model's to read ("Republican Jewish Coalition", "American
         # Airlines"); before a title or another name it stays ("Russian President", "Iraqi Kurdish")
         doc.ents = sorted((e for e in entities if not self._opens_a_longer_name(doc, e, taken)),
@@ -255,6 +258,21 @@ class ActorRuler:
             return end < len(doc) and doc[end].is_title and end not in taken
         return (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in {"on", "for"}
                 and doc[end + 1].is_title and end + 1 not in taken)
+
+
+def _short_forms(doc: Doc, entities: list[Span], taken: set[int]) -> Iterator[Span]:
+    """"the North" where the article names "North Korea" (and no other state "North …"): that state.
+    Not "the North Atlantic", "the North's" is one ("the North's leader")."""
+    states: dict[str, set[str]] = defaultdict(set)
+    for ent in entities:
+        if ent.label_ == "GPE" and ent.id_ and len(ent) > 1 and ent[0].text in SHORT_FORM_WORDS:
+            states[ent[0].text].add(ent.id_)
+    for token in doc[1:]:
+        keys = states.get(token.text)
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if keys and len(keys) == 1 and token.i not in taken and doc[token.i - 1].lower_ == "the" \
+                and (after is None or not (after.is_title or after.pos_ in {"PROPN", "NOUN"})):
+            yield Span(doc, token.i, token.i + 1, label="GPE", span_id=next(iter(keys)))
 
 
 def _in_a_body_name(doc: Doc, start: int) -> bool:

@@ -380,7 +380,9 @@ def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | P
     article built again, identified by ``Article.id``, replaces its own graph; a run killed midway
     leaves every graph whole, old or new); ``graph/actors`` becomes the merge of the actors already
     stored with ``actors`` (``combine_actors``, so building in parts equals building at once), and
-    ``graph/vocabulary`` the union of both. Returns the number of quads in the store afterwards.
+    ``graph/vocabulary`` the union of both. A stored description that no article graph refers to any
+    more (e.g. a key of an older key policy whose articles were all built again) is dropped, so that
+    rebuilding a store's articles migrates it. Returns the number of quads in the store afterwards.
     Raises ``kg.stores.LoadError`` when the store cannot be opened or written.
     """
     from kg.iris import ACTORS_GRAPH, VOCABULARY_GRAPH
@@ -390,12 +392,14 @@ def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | P
     target = open_store(folder)
     by_graph = sorted_quads((q for q in quads if q.graph_name != actors_graph), by_graph=True)
     try:
-        merged = combine_actors([*read_actors(target), *actors])
+        built = list(actors)
+        merged = combine_actors([*read_actors(target), *built])
         for graph, group in groupby(by_graph, key=attrgetter("graph_name")):
             if graph == vocabulary:
                 target.extend(group)  # shared by all builds: a union
             else:
                 replace_graph(target, graph, (q.triple for q in group))
+        merged = _still_referred_to(target, merged, {actor.key for actor in built})
         merged_quads = (q for key in sorted(merged) for q in actor_quads(merged[key]))
         replace_graph(target, actors_graph, (q.triple for q in merged_quads))
         target.flush()
@@ -405,6 +409,23 @@ def add_to_store(quads: Iterable[Quad], actors: Iterable[Actor], folder: str | P
     finally:
         by_graph.close()
         del target
+
+
+def _still_referred_to(store: Store, actors: dict[str, Actor], built: set[str]) -> dict[str, Actor]:
+    """``actors`` less the stored ones that no graph but ``graph/actors`` names, nor a kept actor's nationality."""
+    from kg.iris import ACTORS_GRAPH, actor_iri
+
+    actors_graph = NamedNode(ACTORS_GRAPH)
+
+    def named_elsewhere(key: str) -> bool:
+        iri = NamedNode(actor_iri(key))
+        return any(q.graph_name != actors_graph for q in chain(store.quads_for_pattern(iri, None, None),
+                                                                 store.quads_for_pattern(None, None, iri)))
+
+    kept = {key for key in actors if key in built or named_elsewhere(key)}
+    nationalities = {actors[key].nationality for key in kept} - {None}
+    kept |= {key for key in nationalities if key in actors}
+    return {key: actor for key, actor in actors.items() if key in kept}
 
 
 def read_actors(store: Store) -> list[Actor]:

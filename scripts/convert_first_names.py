@@ -82,7 +82,7 @@ HEADERS = {
     "M": "# First names that, in the news, are a man's: \"he\" may refer to such a person, \"she\" may not.",
 }
 SOURCE_LINE = (
-    "# Source: US SSA baby names 1880-2020 (public domain) and nomquamgender name data (MIT), with the "
+    "# Source: US SSA baby names 1880-2020 (public domain) and nomquamgender name data (MIT, notice in LICENSE-nomquamgender), with the "
     "hand-written entries; rules and counts: kg/data/gazetteer/SOURCES.md (first names), "
     "rebuilt by scripts/convert_first_names.py."
 )
@@ -320,7 +320,9 @@ def sort_key(name: str) -> tuple[str, str]:
     return fold(name), name
 
 
-def write(result: Result, out: Path) -> None:
+def write(result: Result, out: Path, nqg: Path) -> None:
+    # MIT asks for its notice beside the data derived from nomquamgender.
+    (out / "LICENSE-nomquamgender").write_bytes(git_show(nqg, NQG_COMMIT, "LICENSE"))
     for sex, filename in (("F", "female_names.txt"), ("M", "male_names.txt")):
         lines = [HEADERS[sex], SOURCE_LINE, *sorted(result.names[sex], key=sort_key)]
         (out / filename).write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -350,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", action="store_true", help="print counts and every name left out on stderr")
     args = parser.parse_args(argv)
     result = build(args.ssa, args.nqg, args.census, args.words)
-    write(result, args.out)
+    write(result, args.out, args.nqg)
     if args.report:
         report(result)
     return 0

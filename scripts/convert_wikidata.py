@@ -918,8 +918,8 @@ def match_people(table: list[dict[str, Any]], people: list[dict[str, Any]]) -> t
         found = []
         for a in person.get("affiliations") or []:
             org, role = a.get("org"), a.get("role", "")
-            af = a.get("from") if isinstance(a.get("from"), int) else None
-            at = a.get("to") if isinstance(a.get("to"), int) else None
+            af = int(str(a["from"])[:4]) if a.get("from") is not None else None  # a year, or a day
+            at = int(str(a["to"])[:4]) if a.get("to") is not None else None
             for r in terms[q]:
                 un = org == "Q1065" and "United Nations" in r["position_label"]
                 if not org or not (org == r["country_qid"] or un):

@@ -100,6 +100,25 @@ def test_an_article_whose_text_changed_replaces_its_own_graph(tmp_path: Path) ->
     assert {q for q in after if q.endswith(kyiv)} == {q for q in before if q.endswith(kyiv)}  # untouched
 
 
+def test_a_description_no_stored_article_names_is_dropped(tmp_path: Path) -> None:
+    # How a store moves to a new key policy: every article built again, old keys fall away.
+    article, other = tmp_path / "talks.txt", tmp_path / "kyiv.txt"
+    article.write_text(ARTICLES["paris"], encoding="utf-8")
+    other.write_text(ARTICLES["kyiv"], encoding="utf-8")
+    build([article, other], store=tmp_path / "store", jobs=1)
+    macron, zelensky = "<https://w3id.org/geokg/id/actor/Q3052772>", "<https://w3id.org/geokg/id/actor/Q3874799>"
+    actors = "<https://w3id.org/geokg/id/graph/actors>"
+    described = {q.split()[0] for q in quads_of(tmp_path / "store") if q.endswith(actors)}
+    assert {macron, zelensky} <= described
+
+    article.write_text(ARTICLES["moscow"], encoding="utf-8")  # no Macron, no Zelensky any more
+    build([article], store=tmp_path / "store", jobs=1)
+    described = {q.split()[0] for q in quads_of(tmp_path / "store") if q.endswith(actors)}
+    assert macron not in described  # named by no stored article
+    assert zelensky in described  # still named by kyiv
+    assert "<https://w3id.org/geokg/id/actor/Q58217>" in described
+
+
 def test_actor_merge_does_not_depend_on_order() -> None:
     descriptions = [
         Actor("x", "Jan Kowalski", "Person", ("Kowalski",)),

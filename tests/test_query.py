@@ -134,7 +134,7 @@ def test_actors(graph: Path) -> None:
         ("Hakan Fidan", "Person", "", "1"),
         ("NATO", "Organization", "Q7184", "1"),
         ("Olaf Scholz", "Person", "Q61053", "1"),
-        ("Sergei Lavrov", "Person", "", "1"),
+        ("Sergei Lavrov", "Person", "Q58217", "1"),
         ("Turkey", "Country", "Q43", "1"),
         ("Ukraine", "Country", "Q212", "1"),
     ]
@@ -378,8 +378,8 @@ def test_ask_and_construct(graph: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["query", str(graph), construct, "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[:2] == [
         "subject,predicate,object",
-        "https://w3id.org/geokg/id/actor/Q61053,https://w3id.org/geokg/ontology#affiliatedWith,"
-        "https://w3id.org/geokg/id/actor/Q183",
+        "https://w3id.org/geokg/id/actor/Q58217,https://w3id.org/geokg/ontology#affiliatedWith,"
+        "https://w3id.org/geokg/id/actor/Q159",
     ]
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicons import lexicon, lexicon_rows, table
-from kg.models import REFERENCE_LABELS, Mention, RoleMention
+from kg.models import REFERENCE_LABELS, Mention, RoleMention, slugify
 from kg.nlp import ROLE_LABEL, BodyText
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "GROUP"})
@@ -401,7 +401,6 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
     president") refers to nobody in particular and is left out.
     """
     doc = index.doc
-    roles = {r.lower(): r for r in lexicon("roles")}
     org_labels = frozenset({"GPE", "ORG", "NORP"})
     people = frozenset({"PERSON"})
     found: list[RoleMention] = []
@@ -448,7 +447,7 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             org_mention = index.mention(_trimmed(org), org.label_, org.ent_id_)
         found.append(
             RoleMention(
-                title=roles.get(ent.text.lower(), ent.text),
+                title=role_title(ent.text),
                 start=index.body.to_file(phrase.start_char),
                 end=index.body.to_file(phrase.end_char),
                 text=phrase.text,
@@ -547,6 +546,21 @@ def _modifies(token: Token, start: int, end: int) -> bool:
     return token.dep_ in {"amod", "compound"} and start <= token.head.i < end and token.ent_type_ == ""
 
 
+@cache
+def _role_spellings() -> dict[str, str]:
+    spellings: dict[str, str] = {}
+    for role in sorted(lexicon("roles")):  # "Vice President" before "Vice-President"
+        spellings.setdefault(slugify(role), role)
+    return spellings
+
+
+def role_title(text: str) -> str:
+    """A title as the roles lexicon spells it ("Director" for "director", "Vice President" for
+    "vice-president"), else its words in lower case: one spelling for each office, as its IRI has one."""
+    slug = slugify(text)
+    return _role_spellings().get(slug, slug.replace("-", " "))
+
+
 def _former(tokens: Span) -> bool:
     return any(t.lower_ in FORMER_WORDS for t in tokens)
 
@@ -581,7 +595,7 @@ def _apposition_roles(index: DocIndex, taken: set[int]) -> Iterator[RoleMention]
                             and modifier.label_ in {"NORP", "GPE", "ORG"} and modifier.ent_id_)
             for org in orgs:
                 yield RoleMention(
-                    title=title.text, start=index.body.to_file(phrase.start_char),
+                    title=role_title(title.text), start=index.body.to_file(phrase.start_char),
                     end=index.body.to_file(phrase.end_char), text=phrase.text,
                     sentence=index.sentence_of[phrase.start],
                     person=index.mention(_trimmed(ent), "PERSON", ent.ent_id_),
@@ -593,12 +607,22 @@ def _affiliating_objects(index: DocIndex, head: Token, depth: int = 2) -> Iterat
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in AFFILIATING_PREPOSITIONS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             named = [index.entity_at.get(pobj.i), *(index.entity_at.get(c.i) for c in pobj.children
-                                                     if c.dep_ == "appos")]  # "… body, FIFA"
+                                                     if c.dep_ == "appos"), _named_after(index, pobj)]
             for ent in (e for e in named if e is not None):
                 if ent.label_ in {"ORG", "GPE"} and (prep.lower_ != "on" or ent[-1].lemma_.lower() in SEATED_BODIES):
                     yield ent  # "on" ties a person to a body one sits on, not to a topic ("an expert on Syria")
             if named[0] is None and depth > 1:
                 yield from _affiliating_objects(index, pobj, depth - 1)
+
+
+def _named_after(index: DocIndex, noun: Token) -> Span | None:
+    """The name in apposition to a described body ("soccer's world governing body, FIFA"), which the
+    parser may hang on the person instead."""
+    end = max(t.i for t in noun.subtree) + 1
+    if noun.pos_ != "NOUN" or end + 1 >= len(index.doc) or index.doc[end].text != ",":
+        return None
+    ent = index.entity_at.get(end + 1)
+    return ent if ent is not None and ent.start == end + 1 and ent.root.dep_ == "appos" else None
 
 
 PARTY_NOUNS = frozenset({"party", "league", "movement", "front", "alliance", "coalition", "bloc", "caucus"})
@@ -608,7 +632,7 @@ def _own_bodies(index: DocIndex) -> Iterator[RoleMention]:
     """A body named as someone's own: "her National League for Democracy swept to power", "his Likud
     party" — the person "his"/"her" stands for belongs to it."""
     for ent in index.doc.ents:
-        if ent.label_ != "ORG" or ent[-1].lower_ not in PARTY_NOUNS:  # not "his State of the Union"
+        if ent.label_ != "ORG" or not any(t.lower_ in PARTY_NOUNS for t in ent):  # not "his State of the Union"
             continue
         owner = next((c for c in ent.root.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
         if owner is None:

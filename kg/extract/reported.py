@@ -57,6 +57,11 @@ LIGHT_VERBS = frozenset({"make", "issue", "give", "offer", "voice", "renew", "re
                          "launch", "lodge", "file", "level", "raise", "share", "sound", "register", "express",
                          "reaffirm", "announce", "signal", "air", "restate", "stress", "underline", "have"})
 COPULAS = frozenset({"be", "remain"})
+# Nouns whose "that" clause is a proposition under discussion, not its subject's report: "the myth that
+# Russia intends to attack NATO is nonsense", "he rejected the claim that Iran wants a bomb"
+PROPOSITION_NOUNS = frozenset({"myth", "claim", "idea", "notion", "suggestion", "allegation", "accusation",
+                               "rumour", "rumor", "speculation", "fear", "theory", "assumption", "impression",
+                               "perception", "narrative", "lie", "fiction", "charge", "premise", "fantasy"})
 
 
 @dataclass(frozen=True)
@@ -236,6 +241,16 @@ def _complements(verb: Token, cue: AttributionCue) -> list[Token] | None:
     return [t for t in _subtree_tokens(verb, cue_verb=True) if t.i >= start] or None
 
 
+def _a_proposition(verb: Token) -> bool:
+    """The verb's clause is, or is part of, the content of a noun such as "myth" or "claim" ("the myth
+    that Russia intends to attack NATO"), with a subject of its own (not "the claim, which he repeated")."""
+    clause = verb
+    while clause.dep_ in {"xcomp", "ccomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ in {"acl", "relcl"} and clause.head.lemma_.lower() in PROPOSITION_NOUNS and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in RELATIVE_WORDS for c in clause.children)
+
+
 def _that_clause(token: Token) -> bool:
     """A complement clause ("that the economy would rebound"), not a relative one ("that he made"),
     where "that" is a pronoun, not a mark (the parser may call a complement clause of a noun relative)."""
@@ -325,7 +340,7 @@ class ReportedSpeech:
         cue = attribution_cue(verb)
         lemma = reporting or (cue.lemma if cue is not None else None)
         heads = self._speaker_heads(verb) if lemma is not None else []
-        if lemma is None or not heads:
+        if lemma is None or not heads or _a_proposition(verb):
             return None
         clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
         if clauses and (reporting is not None or (cue is not None and "that" in cue.frames)):

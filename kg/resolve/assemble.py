@@ -25,7 +25,7 @@ from kg.models import (
     Statement,
 )
 from kg.resolve.names import Names
-from kg.resolve.references import References
+from kg.resolve.references import References, title_fits
 
 # Words of a minister's title and of a ministry's name, to tie "Foreign Secretary" to "the Foreign Office"
 GENERIC_TITLE_WORDS = frozenset({"minister", "secretary", "of", "the", "for", "deputy", "under", "assistant",
@@ -115,7 +115,8 @@ class Resolution:
         Foreign Office spokesman")."""
         office = office_of(role.title)
         entry = self.gazetteer.get(person)
-        found = {o.org for o in entry.offices if o.office == office and o.held(self.period)} if entry else set()
+        found = {o.org for o in entry.offices if (o.office == office or title_fits(role.title, o.role))
+                 and o.held(self.period)} if entry else set()
         words_of_title = set(normalise_name(role.title).split())
         title_words = words_of_title - GENERIC_TITLE_WORDS
         state = self.references.role_org(role, person)

@@ -42,11 +42,11 @@ HONORIFIC_GENDERS: dict[str, str | None] = {
 # Abbreviated titles before a name ("Sen. Ben Sasse", "Gen. Colin Powell"); full titles come from roles.txt
 TITLE_ABBREVIATIONS = frozenset("sen rep gen gov lt col capt adm maj sgt pres amb atty supt insp cmdr".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-LOCAL_KEY = "--"
+LOCAL_KEY = "--"  # "<slug>--<article id>": an actor known only within its article
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # A state's armed forces or government, named generically, stand for the state ("the Syrian Army said")
 STATE_ITSELF = frozenset({"army", "military", "armed", "forces", "government", "administration", "regime",
-                          "authorities", "cabinet"})  # "<slug>--<article id>": an actor known only within its article
+                          "authorities", "cabinet"})
 
 
 def local_key(name: str, article: Article) -> str:

@@ -39,6 +39,17 @@ BODY_PRONOUNS = frozenset({"it", "its"})  # and "they", "their": a group
 Span = tuple[int, int]
 
 
+def title_fits(title: str, held: str | None) -> bool:
+    """A title names an office held under the title ``held``: the same title; for a generic one ("the
+    foreign minister"), any title of that office ("Foreign Secretary"); for "leader", any leader's."""
+    if held is None:
+        return False
+    title, held = normalise_name(title), normalise_name(held)
+    office = office_of(title)
+    return held == title or (office == title and office_of(held) == office) or (
+        office in GENERIC_LEADER_OFFICES and office_of(held) in LEADER_OFFICES)
+
+
 @dataclass(frozen=True)
 class Antecedent:
     mention: Mention
@@ -122,22 +133,12 @@ class References:
         """The article gives the person this title, or the gazetteer has them in the office then. A title
         of one state's own ("the Foreign Secretary") is held by those given that very title; a generic one
         ("the foreign minister") by any holder of the office ("Foreign Secretary" included)."""
-        title = normalise_name(title)
-        office = office_of(title)
-        generic = office == title
-
-        def fits(held: str | None) -> bool:
-            if held is None:
-                return False
-            held = normalise_name(held)
-            return held == title or (generic and office_of(held) == office) or (
-                office in GENERIC_LEADER_OFFICES and office_of(held) in LEADER_OFFICES)
-
-        if any(fits(t) and (org is None or o == org) for t, o in self.titles[key]):
+        if any(title_fits(title, t) and (org is None or o == org) for t, o in self.titles[key]):
             return True
         entry = self.gazetteer.get(key)
         offices = entry.offices if entry is not None else ()
-        return any(fits(o.role) and (org is None or o.org == org) and o.held(self.period) for o in offices)
+        return any(title_fits(title, o.role) and (org is None or o.org == org) and o.held(self.period)
+                   for o in offices)
 
     def title_holder(self, role: RoleMention, antecedents: list[Antecedent]) -> str | None:
         """The person a bare title refers to ("the Russian President", "the minister")."""
