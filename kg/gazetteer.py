@@ -24,7 +24,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kg.lexicons import data_files, json_lines, table
@@ -79,6 +79,7 @@ def _office_names() -> dict[str, str]:
     return {title: office for title, office, *_ in table("lexicons", "offices.tsv")}
 
 
+@lru_cache(maxsize=1 << 14)  # few titles, asked for again and again
 def office_of(title: str) -> str:
     """The office a title names, for comparing titles ("Foreign Secretary" -> "foreign minister")."""
     title = normalise_name(title)
@@ -162,6 +163,7 @@ _POSSESSIVE = re.compile(r"'s$")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article
 def normalise_name(text: str) -> str:
     """Key for comparing names: case, accents, dots, apostrophes, a leading "the" and spacing ignored."""
     if not text.isascii():

@@ -102,6 +102,12 @@ def trigger_lexicon() -> dict[tuple[str, str], Trigger]:
     return table
 
 
+@cache
+def _multiword_verbs() -> frozenset[str]:
+    """The verbs that open a trigger of several words ("call" of "call on", "cut" of "cut ties")."""
+    return frozenset(lemma.split()[0] for lemma, pos in trigger_lexicon() if pos == "VERB" and " " in lemma)
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
 
@@ -155,6 +161,9 @@ class EventReader:
         """The lexicon row of a verb, phrasal first ("call on", "lash out", "cut ties"), and the
         preposition that is part of it."""
         lemma = verb.lemma_.lower()
+        if lemma not in _multiword_verbs():  # walking the children costs: only where a phrase may match
+            row = self.lexicon.get((lemma, "VERB"))
+            return (row, None) if row is not None else None
         particles = [c for c in verb.children if c.dep_ == "prt"]
         for particle in particles:
             phrasal = f"{lemma} {particle.lower_}"

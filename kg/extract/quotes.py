@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -49,15 +50,22 @@ _LINE_END = re.compile(r"[^\S\n]*[.,]?[^\S\n]*(?:\n|$)")
 _SENTENCE_LIKE = re.compile(r"^\W*[A-Z0-9].*[.!?\u2026]\W*$", re.DOTALL)
 
 
+@cache
+def _phrasal_cue_verbs() -> frozenset[str]:
+    """The verbs that open a reporting verb with a particle ("point" of "point out")."""
+    return frozenset(cue.split()[0] for cue in lexicon("reporting_verbs") if " " in cue)
+
+
 def cue_lemma(token: Token) -> str | None:
     """The reporting verb's lemma ("point out" with its particle), or None if not a reporting verb."""
     if token.pos_ not in {"VERB", "AUX"}:
         return None
     cues = lexicon("reporting_verbs")
     lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in cues:
-            return f"{lemma} {child.lower_}"
+    if lemma in _phrasal_cue_verbs():  # walking the children costs: only where a particle may matter
+        for child in token.children:
+            if child.dep_ == "prt" and f"{lemma} {child.lower_}" in cues:
+                return f"{lemma} {child.lower_}"
     return lemma if lemma in cues else None
 
 

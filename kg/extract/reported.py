@@ -89,6 +89,12 @@ def _attitude_cues() -> frozenset[str]:
     return frozenset(c.lemma for c in attribution_cues().values() if c.lemma not in speech)
 
 
+@cache
+def _cue_verbs() -> frozenset[str]:
+    """The verbs of ``attribution_cues.tsv``, alone or opening a phrasal cue ("lay" of "lay out")."""
+    return frozenset(lemma.split()[0] for lemma, pos in attribution_cues() if pos == "VERB")
+
+
 def attribution_cue(token: Token) -> AttributionCue | None:
     """The verb's row of ``attribution_cues.tsv`` ("lay out" with its particle); a verb with a particle
     that is not listed with it is another verb ("showed up", "backed down")."""
@@ -98,6 +104,8 @@ def attribution_cue(token: Token) -> AttributionCue | None:
     lemma = token.lemma_.lower()
     if lemma == "hop" and token.lower_ in {"hopes", "hoped", "hoping"}:
         lemma = "hope"  # the model's lemma for these forms of "hope"
+    if lemma not in _cue_verbs():  # neither a cue nor the verb of a phrasal one: no need to walk its children
+        return None
     particles = [c for c in token.children if c.dep_ == "prt"]
     for particle in particles:
         if (phrasal := cues.get((f"{lemma} {particle.lower_}", "VERB"))) is not None:
@@ -442,8 +450,17 @@ class ReportedSpeech:
     def statements(self) -> list[Quote]:
         found: list[Quote] = []
         for token in self.doc:
-            statement = (self.from_verb(token) or self.from_adjective(token) or self.from_noun(token)
-                         or self.from_according_to(token) or self.from_source_phrase(token))
+            pos = token.pos_  # each source of statements starts from a word of one part of speech
+            if pos in {"VERB", "AUX"}:
+                statement = self.from_verb(token) or self.from_according_to(token)
+            elif pos == "ADJ":
+                statement = self.from_adjective(token)
+            elif pos == "NOUN":
+                statement = self.from_noun(token)
+            elif pos == "ADP":
+                statement = self.from_source_phrase(token) or self.from_according_to(token)
+            else:
+                continue
             if statement is not None:
                 found.append(statement)
         return _outermost(found)

@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 
 from kg.gazetteer import Entry, Gazetteer, Period, normalise_name, office_of
@@ -73,7 +73,7 @@ class PersonName:
     words: tuple[str, ...]
     honorific_gender: str | None = None
 
-    @property
+    @cached_property  # asked for every pair of names compared
     def gender(self) -> str | None:
         """"m" or "f" by the honorific, else by a first name the lexicons know, else None."""
         if self.honorific_gender is not None:
@@ -365,9 +365,9 @@ class Names:
             self._join(m, name, self._partial_cluster(m, name))
 
     def _partial_cluster(self, mention: Mention, name: PersonName) -> Cluster:
+        ranks = [(c, {part_of(name, n) for n in c.names}) for c in self.clusters if c.accepts(name)]
         for rank in (2, 1):
-            cluster = self._nearest(mention.start, [c for c in self.clusters if c.accepts(name) and any(
-                part_of(name, n) == rank for n in c.names)])
+            cluster = self._nearest(mention.start, [c for c, found in ranks if rank in found])
             if cluster is not None:
                 return cluster
         entry = self._entry(mention)
