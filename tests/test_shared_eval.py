@@ -59,7 +59,7 @@ def test_seed_scores_in_full(seed_graph: Path) -> None:
 def test_dev_gold_scores(dev_graph: Path) -> None:
     """The 20 gold files (gold/ and gold_polnear/): actors, speakers, reported speech, affiliations, links."""
     result = score([EVAL / "gold", EVAL / "gold_polnear"], dev_graph, "actor_f1>=0.93", "quote_attr_r>=0.93",
-                   "quote_p>=0.95", "indirect_f1>=0.80", "affil_f1>=0.82", "linking_acc>=0.93")
+                   "quote_p>=0.95", "indirect_f1>=0.80", "affil_f1>=0.85", "linking_acc>=0.93")
     assert result.returncode == 0, result.stdout
 
 
