@@ -215,6 +215,11 @@ class ActorRuler:
     def _form(label: str, span: Span) -> tuple[str, str]:
         return label, " ".join(t.lower_ for t in span)
 
+    @staticmethod
+    def _a_party(ent: Span) -> bool:
+        entry = load_gazetteer().get(ent.id_) if ent.id_ else None
+        return entry is not None and entry.type == "Organization"
+
     def _written_as_name(self, label: str, span: Span) -> bool:
         """Each word capitalised, but for particles and words the name itself writes in lower case."""
         lower = self.lower_words.get(self._form(label, span), frozenset())
@@ -248,13 +253,15 @@ class ActorRuler:
                           key=lambda span: span.start)
         return doc
 
-    @staticmethod
-    def _opens_a_longer_name(doc: Doc, ent: Span, taken: set[int]) -> bool:
+    def _opens_a_longer_name(self, doc: Doc, ent: Span, taken: set[int]) -> bool:
         """A demonym or a body's name that only opens a longer name is the model's to read: "Republican
         Jewish Coalition", "American Airlines", "European Council on Foreign Relations"; before a title
-        or another name a demonym stays ("Russian President", "Iraqi Kurdish")."""
+        or another name a demonym stays ("Russian President", "Iraqi Kurdish"), and a party's before a
+        first name ("Republican Bob Corker": a member, named)."""
         end = ent.end
         if ent.label_ == "NORP":
+            if end < len(doc) and doc[end].text in self.first_names and self._a_party(ent):
+                return False
             return end < len(doc) and doc[end].is_title and end not in taken
         return (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in {"on", "for"}
                 and doc[end + 1].is_title and end + 1 not in taken)

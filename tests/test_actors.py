@@ -101,6 +101,11 @@ def test_posts_in_apposition_and_parties_are_affiliations() -> None:
         ("Joseph Crowley", "House Intelligence Committee")}
 
 
+def test_a_party_adjective_before_a_first_name_affiliates_whoever_the_gazetteer_lacks() -> None:
+    assert affiliations("Republican Bob Lindqvist said the bill would pass.") == {("Bob Lindqvist", "Republican Party")}
+    assert "Republican Jewish Coalition" in actors("The Republican Jewish Coalition said the bill would pass.")
+
+
 def test_a_former_office_and_a_topic_are_not_affiliations() -> None:
     text = ("Former Secretary of State Hillary Clinton met the United States delegation. Anna Weiss, an expert on "
             "Syria at the Brookings Institution, said so.")
