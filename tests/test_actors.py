@@ -115,3 +115,19 @@ def test_a_former_office_and_a_topic_are_not_affiliations() -> None:
 def test_a_title_ending_the_name_of_a_body_is_part_of_it() -> None:
     found = actors("The Office of the President said the plan would go ahead.")
     assert "Office of the President" in found
+
+
+def test_a_name_after_a_persons_title_is_a_person_whatever_the_model_made_of_it() -> None:
+    found = actors("Cardinal Cormac Murphy-O'Connor said the church would pray. Archbishop Aris Tavitian "
+                   "told reporters the talks had failed.")
+    assert found["Cormac Murphy-O'Connor"].type == "Person"
+    assert found["Aris Tavitian"].type == "Person"
+    assert "Murphy-O'Connor" not in found
+
+
+def test_an_honorific_before_a_name_the_gazetteer_knows_keeps_the_other_sex_apart() -> None:
+    extraction = next(extract_articles([parse_article(
+        "Tony Blair arrived in Brussels. Mrs Blair said she was delighted to be there.", "blair.txt")]))
+    said = next(s for s in extraction.statements if "delighted" in s.quote)
+    tony = next(a for a in extraction.actors if a.label == "Tony Blair")
+    assert said.speaker is not None and said.speaker != tony.key

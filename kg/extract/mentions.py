@@ -106,6 +106,32 @@ def _joined_initials(ents: Iterable[Span]) -> list[Span]:
     return joined
 
 
+def _titled_people(ents: list[Span]) -> list[Span]:
+    """The name right after a person's title is that person: also when the model took it for an
+    organisation, with the given names before it ("Cardinal Cormac Murphy-O'Connor": not the organisation
+    "Murphy-O'Connor"), or left it untagged ("Archbishop Aris Shirvanian")."""
+    people: list[Span] = []
+    replaced: Span | None = None
+    for i, ent in enumerate(ents):
+        if ent is replaced:
+            continue
+        people.append(ent)
+        if ent.label_ != ROLE_LABEL:
+            continue
+        after = ents[i + 1] if i + 1 < len(ents) else None
+        doc, end = ent.doc, ent.end
+        limit = after.start if after is not None else len(doc)
+        while end < limit and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if after is not None and end == after.start and after.label_ == "ORG" and not after.ent_id_ \
+                and all(t.pos_ == "PROPN" or t.text in {"-", "'"} for t in after):  # "Murphy-O'Connor"
+            people.append(Span(doc, ent.end, after.end, label="PERSON"))
+            replaced = after
+        elif end - ent.end >= 2 and end < limit:
+            people.append(Span(doc, ent.end, end, label="PERSON"))
+    return people
+
+
 def entity_mentions(index: DocIndex) -> list[Mention]:
     """Named actors: people, organisations, states (also by their seat), named collectives.
 
@@ -115,7 +141,7 @@ def entity_mentions(index: DocIndex) -> list[Mention]:
     gazetteer = load_gazetteer()
     non_actors = lexicon("non_actors")
     mentions: list[Mention] = []
-    for ent in _joined_initials(index.doc.ents):
+    for ent in _titled_people(_joined_initials(index.doc.ents)):
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trimmed(ent)

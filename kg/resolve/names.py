@@ -42,6 +42,7 @@ HONORIFIC_GENDERS: dict[str, str | None] = {
 # Abbreviated titles before a name ("Sen. Ben Sasse", "Gen. Colin Powell"); full titles come from roles.txt
 TITLE_ABBREVIATIONS = frozenset("sen rep gen gov lt col capt adm maj sgt pres amb atty supt insp cmdr".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)({'|'.join(HONORIFIC_GENDERS)})\.?\s+$", re.IGNORECASE)
 LOCAL_KEY = "--"  # "<slug>--<article id>": an actor known only within its article
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # A state's armed forces or government, named generically, stand for the state ("the Syrian Army said")
@@ -330,10 +331,16 @@ class Names:
         return entry
 
     # ---------------------------------------------------------------- people
+    def _with_honorific(self, mention: Mention) -> str:
+        """The name with the honorific written just before it, which the actor ruler leaves out of a name it
+        knows ("Mrs" of "Mrs Blair"): whom the name can be depends on it."""
+        before = _HONORIFIC_BEFORE.search(self.article.text[max(0, mention.start - 12) : mention.start])
+        return f"{before.group(1)} {mention.text}" if before is not None else mention.text
+
     def _people(self, mentions: list[Mention]) -> None:
         """Full names with a gazetteer identity first, then other full names, then partial names in text
         order, so that each partial name can be matched against every full one."""
-        parsed = {(m.start, m.end): person_name(m.text) for m in mentions}
+        parsed = {(m.start, m.end): person_name(self._with_honorific(m)) for m in mentions}
         identified: list[tuple[Mention, Entry]] = []
         full: list[Mention] = []
         partial: list[Mention] = []
@@ -392,9 +399,9 @@ class Names:
         or body the article names."""
         if len(name.words) != 1:
             return None
-        fitting = [e for e in self.gazetteer.people_with_surname(name.words[0])
-                   if _genders_agree(name.gender, _entry_gender(e)) and self._in_office(e, office)]
-        return fitting[0] if len(fitting) == 1 else None
+        fitting = [e for e in self.gazetteer.people_with_surname(name.words[0]) if self._in_office(e, office)]
+        # a gender may rule the one fitting person out, never single one out of several ("Mrs Hassan")
+        return fitting[0] if len(fitting) == 1 and _genders_agree(name.gender, _entry_gender(fitting[0])) else None
 
     def _nearest(self, position: int, clusters: list[Cluster]) -> Cluster | None:
         """The cluster with a mention nearest before ``position``, else nearest after it."""
