@@ -35,12 +35,12 @@ __all__ = ["Entry", "Gazetteer", "Office", "Period", "load_gazetteer", "normalis
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
-def _first_day(value: str) -> datetime.date:
+def first_day(value: str) -> datetime.date:
     year, month, day = _PARTIAL_DATE.fullmatch(value).groups()  # type: ignore[union-attr]
     return datetime.date(int(year), int(month or 1), int(day or 1))
 
 
-def _last_day(value: str) -> datetime.date:
+def last_day(value: str) -> datetime.date:
     year, month, day = _PARTIAL_DATE.fullmatch(value).groups()  # type: ignore[union-attr]
     if day:
         return datetime.date(int(year), int(month), int(day))
@@ -69,7 +69,7 @@ def period_of(date: str | None) -> Period | None:
     if not date or not _PARTIAL_DATE.fullmatch(date):
         return None
     try:
-        return _first_day(date), _last_day(date)
+        return first_day(date), last_day(date)
     except ValueError:
         return None
 
@@ -107,8 +107,8 @@ class Office:
         if on is None:
             return True
         first, last = on
-        return ((self.start is None or _first_day(self.start) <= last)
-                and (self.end is None or first <= _last_day(self.end)))
+        return ((self.start is None or first_day(self.start) <= last)
+                and (self.end is None or first <= last_day(self.end)))
 
     @property
     def office(self) -> str | None:
@@ -117,8 +117,8 @@ class Office:
     @property
     def days(self) -> Period:
         """From its first day to its last, open ends as far as dates go."""
-        return (_first_day(self.start) if self.start else datetime.date.min,
-                _last_day(self.end) if self.end else datetime.date.max)
+        return (first_day(self.start) if self.start else datetime.date.min,
+                last_day(self.end) if self.end else datetime.date.max)
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,8 @@ HEADERS = {
     "M": "# First names that, in the news, are a man's: \"he\" may refer to such a person, \"she\" may not.",
 }
 SOURCE_LINE = (
-    "# Source: US SSA baby names 1880-2020 (public domain) and nomquamgender name data (MIT, notice in LICENSE-nomquamgender), with the "
+    "# Source: US SSA baby names 1880-2020 (public domain) and nomquamgender name data "
+    "(MIT, notice in LICENSE-nomquamgender), with the "
     "hand-written entries; rules and counts: kg/data/gazetteer/SOURCES.md (first names), "
     "rebuilt by scripts/convert_first_names.py."
 )

@@ -57,6 +57,12 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from kg.gazetteer import first_day, last_day  # noqa: E402
+from kg.gazetteer import normalise_name as gazetteer_name  # noqa: E402
+
 DEFAULT_MIRROR = Path("/work/.mirror")
 DEFAULT_OUT = REPO / "kg" / "data" / "wikidata"
 GAZETTEER = REPO / "kg" / "data" / "gazetteer"
@@ -1054,20 +1060,6 @@ def match_parties(mirror: Path, organisations: list[dict[str, Any]], log: Log) -
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
-def first_day(value: str) -> datetime.date:
-    y, m, d = _DATE.fullmatch(value).groups()  # type: ignore[union-attr]
-    return datetime.date(int(y), int(m or 1), int(d or 1))
-
-
-def last_day(value: str) -> datetime.date:
-    y, m, d = _DATE.fullmatch(value).groups()  # type: ignore[union-attr]
-    if d:
-        return datetime.date(int(y), int(m), int(d))
-    if m:
-        return datetime.date(int(y) + int(m) // 12, int(m) % 12 + 1, 1) - datetime.timedelta(days=1)
-    return datetime.date(int(y), 12, 31)
-
-
 def clean_date(value: str) -> str | None:
     """A source date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" when it names a real day, else None."""
     if not _DATE.fullmatch(value or ""):
@@ -1117,17 +1109,6 @@ def joined(offices: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not any(all(o.get(k) == office.get(k) for k in OFFICE_FIELDS) for o in out):
             out.append(office)
     return sorted(out, key=lambda o: (o.get("from", ""), o.get("to", "~"), o["org"], o["role"]))
-
-
-def gazetteer_name(text: str) -> str:
-    """``kg.gazetteer.normalise_name``, copied to keep this script free of package imports."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("\u2019", "'").replace(".", "")
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"'s$", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    return text.strip()
 
 
 # Titles of one office, for telling a successor in it (as kg/data/lexicons/offices.tsv has them, copied

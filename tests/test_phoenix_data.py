@@ -13,11 +13,12 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from kg.gazetteer import normalise_name
 
 ROOT = Path(__file__).resolve().parents[1]
 PHOENIX = ROOT / "kg" / "data" / "phoenix"
@@ -29,17 +30,6 @@ FIELD_ORDER = ("key", "label", "type", "aliases", "acronyms", "country", "affili
 AFFILIATION_FIELDS = ("org", "role", "sector", "from", "to")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID = re.compile(r"^Q[1-9][0-9]*$")
-
-
-def _normalise(text: str) -> str:
-    """``kg.gazetteer.normalise_name``, copied to keep this test free of package imports."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("\u2019", "'").replace(".", "")
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"'s$", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    return text.strip()
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -166,16 +156,16 @@ def test_no_name_is_a_curated_name_of_another_actor(
         codes = [c for c in row.get("codes") or [] if len(c) == 3]
         for name in [row["label"], *(row.get("aliases") or []), *(row.get("seats") or []),
                      *(row.get("demonyms") or []), *codes]:
-            forms.setdefault(_normalise(name), set()).add(key)
+            forms.setdefault(normalise_name(name), set()).add(key)
     assert "white house" in forms and "conservative" in forms  # a seat of the United States, a party demonym
     clashes = [
         (row["key"], name)
         for row in actors
         for name in [row["label"], *row.get("aliases", []), *row.get("acronyms", [])]
-        if forms.get(_normalise(name), set()) - {row["key"]}
+        if forms.get(normalise_name(name), set()) - {row["key"]}
     ]
     assert not clashes, clashes[:20]
-    labels = {_normalise(row["label"]) for row in actors if row["key"] not in curated}
+    labels = {normalise_name(row["label"]) for row in actors if row["key"] not in curated}
     assert "white house" not in labels and "kremlin" not in labels
 
 
@@ -195,12 +185,12 @@ def test_aliases_of_one_actor(by_key: dict[str, dict[str, Any]]) -> None:
     assert "INLA" in by_key["irish-national-liberation-army"]["acronyms"]
     for row in by_key.values():
         for alias in row.get("aliases", []):
-            assert _normalise(alias) != "senate", row["key"]
+            assert normalise_name(alias) != "senate", row["key"]
         if row["type"] == "Person":
             for alias in row.get("aliases", []):
                 # a person's alias shares a word with the label, or is spelt nearly as it is
-                words, label = set(_normalise(alias).split()), set(_normalise(row["label"]).split())
-                similar = difflib.SequenceMatcher(None, _normalise(alias), _normalise(row["label"])).ratio()
+                words, label = set(normalise_name(alias).split()), set(normalise_name(row["label"]).split())
+                similar = difflib.SequenceMatcher(None, normalise_name(alias), normalise_name(row["label"])).ratio()
                 assert words & label or similar >= 0.6, (row["key"], alias)
 
 

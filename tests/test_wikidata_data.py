@@ -7,7 +7,6 @@ run into a temporary folder and must reproduce the committed files byte for byte
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import re
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from kg.gazetteer import first_day, last_day
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKIDATA = ROOT / "kg" / "data" / "wikidata"
@@ -33,20 +34,6 @@ ACCEPTED_TIERS = ("name+office", "name~(", "name+country+years", "party name+cou
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _first_day(value: str) -> datetime.date:
-    year, month, day = DATE.fullmatch(value).groups()  # type: ignore[union-attr]
-    return datetime.date(int(year), int(month or 1), int(day or 1))
-
-
-def _last_day(value: str) -> datetime.date:
-    year, month, day = DATE.fullmatch(value).groups()  # type: ignore[union-attr]
-    if day:
-        return datetime.date(int(year), int(month), int(day))
-    if month:
-        return datetime.date(int(year) + int(month) // 12, int(month) % 12 + 1, 1) - datetime.timedelta(days=1)
-    return datetime.date(int(year), 12, 31)
 
 
 @pytest.fixture(scope="module")
@@ -124,9 +111,9 @@ def test_dates_are_valid_and_ordered(holders: list[dict[str, Any]]) -> None:
             for field in ("from", "to"):
                 if field in office:
                     assert DATE.match(office[field]), (row["key"], office)
-                    _first_day(office[field]), _last_day(office[field])  # a real calendar day
+                    first_day(office[field]), last_day(office[field])  # a real calendar day
             if "from" in office and "to" in office:
-                assert _first_day(office["from"]) <= _last_day(office["to"]), (row["key"], office)
+                assert first_day(office["from"]) <= last_day(office["to"]), (row["key"], office)
 
 
 @pytest.mark.parametrize(
