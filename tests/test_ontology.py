@@ -148,7 +148,8 @@ def test_misspelt_term_raises() -> None:
 def test_cameo_concept_accepts_only_codes_of_the_scheme() -> None:
     assert cameo_concept("11") == URIRef("https://w3id.org/geokg/cameo/11")
     assert cameo_concept("193") == CAMEO["193"]
-    for unknown in ("11x", "099", "1", "1121", "21"):
+    assert cameo_concept("1121") == CAMEO["1121"]
+    for unknown in ("11x", "099", "1", "1213", "21", "12345"):
         with pytest.raises(ValueError, match=unknown):
             cameo_concept(unknown)
 
