@@ -216,11 +216,12 @@ def quantity_value(quantity: Quantity) -> Literal:
 
 
 def cameo_quads(codes: Iterable[str]) -> Iterator[Quad]:
-    """The CAMEO concepts the graph uses and their roots, as the ontology describes them."""
+    """The CAMEO concepts the graph uses and the codes above them, as the ontology describes them."""
     ontology = ontology_graph()
     graph = node(VOCABULARY_GRAPH)
     used = set(codes)
-    for code in sorted(used | {c[:2] for c in used}):  # with their roots, which carry the quad class
+    # with their roots, which carry the quad class, and a four-digit code's three-digit code (its skos:broader)
+    for code in sorted(used | {c[:2] for c in used} | {c[:3] for c in used if len(c) == 4}):
         concept = cameo_concept(code)
         for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme, GKG.quadClass):
             for o in ontology.objects(concept, p):

@@ -105,7 +105,8 @@ def class_body(graph: Graph) -> str:
 
 @cache
 def cameo_codes() -> frozenset[str]:
-    """The notations of every concept in the ontology's CAMEO scheme ("01" … "20", "010" … "204")."""
+    """The notations of every concept in the ontology's CAMEO scheme: roots ("01" … "20"), three-digit
+    codes ("010" … "204") and four-digit ones ("0211" … "2042")."""
     graph = ontology_graph()
     return frozenset(str(code) for concept in graph.subjects(SKOS.inScheme, CAMEO[""])
                      for code in graph.objects(concept, SKOS.notation))
@@ -114,7 +115,7 @@ def cameo_codes() -> frozenset[str]:
 def cameo_concept(code: str) -> URIRef:
     """The IRI of the CAMEO concept with that code ("11" -> https://w3id.org/geokg/cameo/11)."""
     if code not in cameo_codes():
-        raise ValueError(f"{code!r} is not a CAMEO code of the geokg scheme (two or three digits, 01-204)")
+        raise ValueError(f"{code!r} is not a CAMEO code of the geokg scheme (two to four digits: 11, 112, 1122)")
     return CAMEO[code]
 
 

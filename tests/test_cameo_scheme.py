@@ -19,8 +19,9 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.rdf import cameo_quads
 from kg.resources import ontology_path
-from kg.vocab import CAMEO, GKG, cameo_codes
+from kg.vocab import CAMEO, GKG, cameo_codes, cameo_concept, quad_classes
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "geokg.ttl"
@@ -110,6 +111,16 @@ def test_the_generated_concepts_are_between_the_markers_sorted_by_code(concepts:
     subjects = re.findall(r"^cameo:([0-9]+) a skos:Concept ;$", body, re.MULTILINE)
     assert subjects == sorted(concepts)
     assert not re.search(r"^cameo:[0-9]", head + tail, re.MULTILINE)
+
+
+def test_four_digit_codes_work_in_the_code() -> None:
+    assert cameo_concept("1122") == CAMEO["1122"]
+    for unknown in ("1213", "12345", "0215"):
+        with pytest.raises(ValueError, match=f"'{unknown}' is not a CAMEO code .*two to four digits"):
+            cameo_concept(unknown)
+    assert quad_classes()["1122"] == quad_classes()["11"] == 3
+    described = {str(q.subject.value) for q in cameo_quads(["1122", "0211"])}
+    assert described == {str(CAMEO[c]) for c in ("1122", "112", "11", "0211", "021", "02")}
 
 
 @pytest.mark.skipif(not SNAPSHOT.is_dir(), reason=f"no snapshot of tenthe/CAMEO-Event-Data-Codebook in {MIRROR}")

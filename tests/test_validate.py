@@ -74,6 +74,16 @@ def test_a_broken_graph_gives_one_line_per_violation(tmp_path: Path, capsys: pyt
     ]
 
 
+def test_four_digit_cameo_codes_are_concepts_and_codes_outside_the_scheme_are_not(tmp_path: Path) -> None:
+    (tmp_path / "finer.ttl").write_text(GOOD.replace("cameo:111", "cameo:1122"), encoding="utf-8")
+    assert validate([tmp_path / "finer.ttl"]).conforms
+    (tmp_path / "unknown.ttl").write_text(GOOD.replace("cameo:111", "cameo:1213"), encoding="utf-8")
+    assert [(v.group, v.line()) for v in validate([tmp_path / "unknown.ttl"]).violations] == [
+        ("cameo", "event:a_9_16_Q2  gkg:eventType  cameo:1213 is not a concept of the CAMEO scheme")]
+    (tmp_path / "long.ttl").write_text(GOOD.replace("cameo:111", "cameo:11221"), encoding="utf-8")
+    assert {v.group for v in validate([tmp_path / "long.ttl"]).violations} == {"shapes", "cameo"}
+
+
 def test_a_misspelt_class_and_a_wrong_literal_type_are_found(tmp_path: Path) -> None:
     broken = GOOD.replace("actor:Q2 a gkg:Country", "actor:Q2 a gkg:Contry").replace("gkg:direct true",
                                                                                       'gkg:direct "yes"')
