@@ -142,7 +142,8 @@ class Quote:
     speaker: Mention | None  # the mention the grammar points at, before resolution
     evidence: Span  # the words it was read from: the quote and its attribution
     mentions: tuple[Mention, ...] = ()  # actors named inside the quote
-    target: Mention | None = None
+    target: Mention | None = None  # the actor the content is about: the subject of its main clause
+    target_code: str | None = None  # CAMEO code of saying so: "010" a statement, "020" an appeal ("X should")
     speaker_text: str | None = None  # the words for the speaker when they name no actor ("a senior diplomat")
 
 

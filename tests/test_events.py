@@ -61,7 +61,8 @@ NOMINALISATION = table(
 LIGHT_VERB = table(
     ("Israel launched an offensive against Hamas.", {("Israel", "Hamas", "190")}, "launch-offensive"),
     ("Japan imposed sanctions on North Korea.", {("Japan", "North Korea", "163")}, "impose-sanctions"),
-    ("Narendra Modi held talks with Xi Jinping.", {("Narendra Modi", "Xi Jinping", "040")}, "hold-talks"),
+    ("Narendra Modi held talks with Xi Jinping.",  # the verb's pattern and the noun: one act, both ways
+     {("Narendra Modi", "Xi Jinping", "046"), ("Xi Jinping", "Narendra Modi", "046")}, "hold-talks"),
     ("Lithuania cut ties with Belarus.", {("Lithuania", "Belarus", "161")}, "cut-ties"),
 )
 CONJOINED = table(
@@ -69,7 +70,8 @@ CONJOINED = table(
      "objects"),
     ("Germany and Austria condemned Hungary.", {("Germany", "Hungary", "111"), ("Austria", "Hungary", "111")},
      "subjects"),
-    ("Japan and South Korea held talks on trade.", {("Japan", "South Korea", "040")}, "symmetric"),
+    ("Japan and South Korea held talks on trade.", {("Japan", "South Korea", "046"), ("South Korea", "Japan", "046")},
+     "symmetric"),
 )
 NO_EVENT = table(
     ("France criticised the decision.", set(), "thing-object"),
@@ -100,8 +102,8 @@ def test_agent_target_and_code(text: str, expected: set[tuple[str, str, str]]) -
         pytest.param("Japan refused to meet China.", "refuse", False, False, id="refusal-itself"),
         pytest.param("Japan refused to meet China.", "meet", False, True, id="refused-to"),
         pytest.param("Poland failed to condemn Belarus.", "condemn", True, False, id="failed-to"),
-        pytest.param("Japan imposed sanctions on North Korea.", "sanction", False, False, id="real-light-verb"),
-        pytest.param("Japan did not impose sanctions on North Korea.", "sanction", True, False,
+        pytest.param("Japan imposed sanctions on North Korea.", "impose", False, False, id="real-light-verb"),
+        pytest.param("Japan did not impose sanctions on North Korea.", "impose", True, False,
                      id="negated-light-verb"),
         pytest.param("Egypt began to attack Libya.", "attack", False, False, id="began-to"),
     ],

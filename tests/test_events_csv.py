@@ -85,6 +85,12 @@ def test_a_person_takes_the_country_of_the_state_they_serve(table: list[dict[str
     assert (meeting["cameo_code"], meeting["quad_class"]) == ("040", "1")
 
 
+def test_a_report_about_an_actor_is_a_statement_aimed_at_it(table: list[dict[str, str]]) -> None:
+    reported = row(table, "Ukraine", "Russia")  # "Russia attacked Ukraine …, the Ukrainian air force said"
+    assert (reported["cameo_code"], reported["cue_or_trigger"]) == ("010", "say")
+    assert reported["event_id"].startswith("https://w3id.org/geokg/id/statement/strikes_")
+
+
 def test_an_organisation_has_no_country(table: list[dict[str, str]]) -> None:
     praise = row(table, "NATO", "Poland")
     assert (praise["source_country"], praise["target_country"]) == ("", "POL")
@@ -93,7 +99,7 @@ def test_an_organisation_has_no_country(table: list[dict[str, str]]) -> None:
 
 def test_rows_are_sorted_and_quad_classes_follow_the_cameo_roots(table: list[dict[str, str]]) -> None:
     keys = [(r["article"], int(r["char_start"]), int(r["char_end"]), r["event_id"]) for r in table]
-    assert keys == sorted(keys) and len(keys) == 5
+    assert keys == sorted(keys) and len(keys) == 6
     for r in table:
         assert r["cameo_code"].startswith(r["cameo_root"])
         assert int(r["quad_class"]) == QUAD_CLASS_OF_ROOT[int(r["cameo_root"])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.events import event_mentions
+from kg.extract.events import event_mentions, statements_about
 from kg.extract.mentions import ActorLookup, DocIndex, entity_mentions, reference_mentions, role_mentions
 from kg.extract.quantities import article_anchor, quantities
 from kg.extract.quotes import direct_quotes
@@ -24,7 +24,8 @@ def read_doc(article: Article, doc: Doc, body: BodyText) -> Reading:
     lookup = ActorLookup(index, entities, roles)
     direct = direct_quotes(index, entities, roles)
     reported = reported_speech(index, lookup, direct)
-    quotes = sorted([*_outside(direct, reported), *reported], key=lambda q: (q.start, q.end))
+    quotes = statements_about(index, lookup, sorted([*_outside(direct, reported), *reported],
+                                                    key=lambda q: (q.start, q.end)))
     events = tuple(event_mentions(index, lookup))
     figures = tuple(quantities(index, article_anchor(article)))
     sentences = tuple((body.to_file(s.start_char), body.to_file(s.end_char)) for s in index.sentences)

@@ -33,14 +33,16 @@ from a reporting verb ("criticised Western powers") can be matched with the stat
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Token
 
+from kg.extract.cameo import CameoDictionary, Match, cameo_dictionary
 from kg.extract.mentions import ActorLookup, DocIndex, subjects_of
-from kg.models import EventMention, Mention
+from kg.lexicons import lexicon
+from kg.models import EventMention, Mention, Quote, Span
 
 # Verbs that lend their subject to the noun they govern: "launched an offensive", "held talks".
 LIGHT_VERBS = frozenset(
@@ -56,6 +58,8 @@ NEGATING_HEADS = frozenset({"fail", "avoid"})
 # Verbs and nouns whose object is an act not done: "threatened sanctions", "the threat of invasion".
 INTENTION_WORDS = frozenset("threaten threat plan consider propose proposal seek want demand urge call prepare "
                             "prospect risk possibility fear".split())
+# Modals by which a statement about an actor says what it ought to do: an appeal to it (CAMEO 020).
+APPEAL_MODALS = frozenset({"should", "must", "ought"})
 MODAL_AUXILIARIES = frozenset("might could may would should must can shall ought".split())
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Dependencies through which a governing clause's modality reaches the verb: "refused to meet",
@@ -74,6 +78,19 @@ PHRASE_PREPOSITIONS = ("of", "for", "to")
 CLAUSE_TARGETS = {"that": "that", "for_clause": "for"}
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
 INFINITIVE_TARGET_PREPOSITIONS = ("with", "against", "on", "at")
+# Where a verb of the CAMEO dictionary finds its target when its pattern does not say: the object, or
+# the object of a preposition on the verb or its object. A pattern's words make the verb specific
+# ("halted aid to X", "rejected an offer from X"); a verb read with its own code alone ("took a place
+# with X") takes its target from the object and the prepositions of direction only, "with" for the
+# cooperative roots ("agreed with X") and "in" for material conflict ("reimposed blockades in X").
+PATTERN_TARGETS = ("dobj", "against", "on", "upon", "with", "to", "toward", "towards", "at", "from", "into")
+VERB_TARGETS = ("dobj", "against", "on", "upon", "toward", "towards", "into")
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06"})
+CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# Roots of verbal acts (quad classes 1 and 3), which a reporting verb can make of what it reports.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
+# Public statements (CAMEO root 01) are the reported speech of kg.extract.reported, not events.
+STATEMENT_ROOT = "01"
 
 
 @dataclass(frozen=True)
@@ -155,6 +172,7 @@ class EventReader:
         self.index = index
         self.lookup = lookup
         self.lexicon = trigger_lexicon()
+        self.dictionary: CameoDictionary = cameo_dictionary()
 
     # ---------------------------------------------------------------- triggers
     def verb_trigger(self, verb: Token) -> tuple[Trigger, Token | None] | None:
@@ -300,7 +318,9 @@ class EventReader:
             if mark in marks:
                 yield from (c for c in clause.children if c.dep_ == "nsubj")
 
-    def verb_targets(self, verb: Token, row: Trigger, prep: Token | None) -> list[Mention]:
+    def verb_targets(self, verb: Token, row: Trigger, prep: Token | None,
+                     skip: frozenset[int] = frozenset()) -> list[Mention]:
+        """The target heads of the row's slots; ``skip``: tokens that are words of the trigger itself."""
         heads: list[Token] = []
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         objects = passive or [c for c in verb.children if c.dep_ == "dobj"]
@@ -321,7 +341,7 @@ class EventReader:
         # A meeting or a visit is with an actor itself: "visited the tomb of X" is no visit to X.
         direct_only = row.code.startswith("04")
         found: list[Mention] = []
-        for head in dict.fromkeys(heads):
+        for head in dict.fromkeys(h for h in heads if h.i not in skip):
             mentions = [self.lookup.actor(t) for t in (head, *head.conjuncts)] if direct_only \
                 else self._with_conjuncts(head)
             for mention in mentions:
@@ -373,10 +393,13 @@ class EventReader:
                     yield agent, target
 
     def verb_events(self, verb: Token) -> Iterator[EventMention]:
+        """Events of a verb by the trigger lexicon; where it reads none, by the CAMEO verb dictionary
+        ("rejected an offer from X": the lexicon's "reject" has no target there, the pattern has)."""
         found = self.verb_trigger(verb)
-        if found is None:
-            return
-        row, prep = found
+        events = list(self.lexicon_events(verb, *found)) if found is not None else []
+        yield from events or self.dictionary_events(verb, patterns_only=found is not None)
+
+    def lexicon_events(self, verb: Token, row: Trigger, prep: Token | None) -> Iterator[EventMention]:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         agents = self.passive_agents(verb) if passive else self.verb_agents(verb)
         if not agents:
@@ -385,6 +408,46 @@ class EventReader:
         negated, hypothetical = clause_status(verb)
         for agent, target in self._pairs(row, agents, targets):
             yield self._event(verb, row, agent, target, negated, hypothetical)
+
+    def dictionary_events(self, verb: Token, patterns_only: bool = False) -> Iterator[EventMention]:
+        """Events of a verb read with the CAMEO verb dictionary: its code, and the second code of a pair
+        back from the target ("visited X": 042, X hosted: 043). ``patterns_only`` for a verb the trigger
+        lexicon has: only a pattern of the dictionary says more than the lexicon did."""
+        match = self.dictionary.match(verb)
+        if match is None or (match.code is None and match.back is None) or (patterns_only and match.pattern is None):
+            return
+        code = match.code or match.back or ""
+        if code.startswith(STATEMENT_ROOT):
+            return
+        where: tuple[str, ...] = PATTERN_TARGETS if match.pattern is not None else VERB_TARGETS
+        if code[:2] in COOPERATION_ROOTS and "with" not in where:
+            where += ("with",)
+        if code[:2] in CONFLICT_ROOTS:
+            where += ("in",)
+        row = Trigger(match.verb.phrase, "VERB", code, where)
+        if match.source:
+            agents = [m for t in match.source for m in self._with_conjuncts(t)]
+        else:
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+            agents = self.passive_agents(verb) if passive else self.verb_agents(verb)
+        if not agents:
+            return
+        targets = self._dictionary_targets(verb, match, row)
+        negated, hypothetical = clause_status(verb)
+        for agent, target in self._pairs(row, agents, targets):
+            if match.code is not None:
+                yield self._event(verb, row, agent, target, negated, hypothetical)
+            if match.back is not None:
+                yield self._event(verb, replace(row, code=match.back), target, agent, negated, hypothetical)
+
+    def _dictionary_targets(self, verb: Token, match: Match, row: Trigger) -> list[Mention]:
+        """The target where the pattern puts it, else where ``DICTIONARY_TARGETS`` look; never a word
+        the pattern itself matched ("rushed police to X": not the police)."""
+        if match.target:
+            return [m for t in match.target for m in self._with_conjuncts(t)]
+        if match.source:  # "protests from X" about the subject
+            return [m for t in subjects_of(verb) for m in self._with_conjuncts(t)][:1]
+        return self.verb_targets(verb, row, None, skip=match.consumed)
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The verb lending its subject to the noun: "launched an offensive", "engaged in talks"."""
@@ -448,9 +511,47 @@ class EventReader:
         governing = noun.head.head if noun.dep_ == "pobj" else noun.head
         return False, governing.lemma_.lower() in INTENTION_WORDS
 
+    # ---------------------------------------------------------------- statements
+    def content_target(self, start: int, end: int, cue: str | None) -> tuple[Mention, str] | None:
+        """The actor a statement is about, and the CAMEO code of saying so: the subject of the main
+        clause of its content (file offsets ``start``-``end``): "NATO is no threat", "North Korea's
+        provocation cannot be left without consequences" (the owner of an act stands for it). None for
+        a content without such a subject. The code is the reporting verb's when it says more than a
+        statement ("insisted that": 100), an appeal for "X should" (020), a disapproval for words of
+        ``disapproval_words`` (110), else a statement (010)."""
+        tokens = [t for t in self.index.doc if start <= self.index.body.to_file(t.idx) < end]
+        inside = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        root = next((t for t in roots if t.pos_ in {"VERB", "AUX"}), None)
+        if root is None:
+            return None
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ in FIRST_PERSON:
+            return None
+        mention = self._phrase_actor(subject)
+        if mention is None:
+            return None
+        code = self._cue_code(cue)
+        if code is None and any(c.dep_ == "aux" and c.lower_ in APPEAL_MODALS for c in root.children):
+            code = "020"
+        if code is None and any(t.lemma_.lower() in lexicon("disapproval_words") for t in tokens):
+            code = "110"
+        return mention, code or "010"
+
+    def _cue_code(self, cue: str | None) -> str | None:
+        """The CAMEO code a reporting verb gives what it reports, from the trigger lexicon or the verb
+        dictionary, when it is a verbal act more specific than a statement ("insist", "condemn")."""
+        if cue is None:
+            return None
+        row = self.lexicon.get((cue, "VERB"))
+        codes = [row.code] if row is not None else [v.code for v in self.dictionary.verbs.get(cue, ()) if v.code]
+        return next((c for c in codes if c[:2] in VERBAL_ROOTS and c[:2] != STATEMENT_ROOT), None)
+
     def events(self) -> list[EventMention]:
-        found: list[EventMention] = []
-        seen: set[tuple[int, int, int, int, int]] = set()
+        """Every event of the Doc, in text order. The same act read twice in one sentence ("held talks
+        with X": the verb's pattern and the noun) is one event: same agent, target and CAMEO root, the
+        more specific code kept ("046" engage in negotiation over "040" consult)."""
+        found: dict[tuple[Span, int, int, int, int, str], EventMention] = {}
         for token in self.index.doc:
             if token.pos_ == "VERB":
                 candidates = self.verb_events(token)
@@ -460,13 +561,29 @@ class EventReader:
                 continue
             for event in candidates:
                 assert event.agent is not None and event.target is not None
-                key = (event.start, event.agent.start, event.agent.end, event.target.start, event.target.end)
-                if key not in seen:
-                    seen.add(key)
-                    found.append(event)
-        return found
+                key = (event.evidence, event.agent.start, event.agent.end, event.target.start, event.target.end,
+                       event.code[:2])
+                if key not in found or _specificity(event.code) > _specificity(found[key].code):
+                    found[key] = event
+        return sorted(found.values(), key=lambda e: (e.start, e.agent.start if e.agent else 0,
+                                                     e.target.start if e.target else 0))
+
+
+def _specificity(code: str) -> int:
+    """How fine a CAMEO code is: "1121" 4, "046" 3, "040" (not specified) 2, "04" 2."""
+    return len(code.rstrip("0")) if len(code) > 2 else 2
 
 
 def event_mentions(index: DocIndex, lookup: ActorLookup) -> list[EventMention]:
     """Every actor-to-actor event of the Doc, in text order, with agent and target mentions."""
     return EventReader(index, lookup).events()
+
+
+def statements_about(index: DocIndex, lookup: ActorLookup, quotes: list[Quote]) -> list[Quote]:
+    """The quotes, each with the actor its content is about (``content_target``) as its target."""
+    reader = EventReader(index, lookup)
+    out = []
+    for quote in quotes:
+        found = reader.content_target(quote.start, quote.end, quote.cue)
+        out.append(replace(quote, target=found[0], target_code=found[1]) if found else quote)
+    return out

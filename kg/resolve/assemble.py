@@ -41,7 +41,8 @@ def _named_elsewhere(reading: Reading) -> Iterator[Mention]:
         if role.org is not None:
             yield role.org
     for quote in reading.quotes:
-        yield from (m for m in (quote.speaker, quote.target) if m is not None)
+        if quote.speaker is not None:  # its target only counts where it is an actor named anyway
+            yield quote.speaker
     for event in reading.events:
         yield from (m for m in (event.agent, event.target) if m is not None)
 
@@ -168,6 +169,23 @@ class Resolution:
             ))
         return out
 
+    def statements_about(self, statements: list[Statement], affiliations: tuple[Affiliation, ...]
+                         ) -> list[Statement]:
+        """Statements still without a target aimed at the actor their content is about ("NATO is no
+        threat", said Putin): never the speaker, nor a body the speaker belongs to or speaks for."""
+        own = {(a.person, a.org) for a in affiliations}
+        about = {(q.start, q.end): q for q in self.reading.quotes if q.target is not None}
+        out = []
+        for statement in statements:
+            quote = about.get((statement.start, statement.end))
+            target = self.key(quote.target) if quote is not None and quote.target is not None else None
+            if statement.target is None and statement.speaker is not None and target is not None \
+                    and target != statement.speaker and (statement.speaker, target) not in own:
+                assert quote is not None
+                statement = replace(statement, target=target, event_type=quote.target_code)
+            out.append(statement)
+        return out
+
     def events(self, statements: list[Statement]) -> tuple[list[Statement], tuple[Event, ...]]:
         """Interactions between two different actors. One read from a statement's own reporting verb
         ("criticised Western powers …, asserting: …") makes that statement aimed at its target instead."""
@@ -203,6 +221,7 @@ def resolve(reading: Reading, gazetteer: Gazetteer | None = None) -> Extraction:
     resolution = Resolution(reading, gazetteer or load_gazetteer())
     statements, events = resolution.events(resolution.statements())
     affiliations = resolution.affiliations()
+    statements = resolution.statements_about(statements, affiliations)
     table = resolution.names.table
     counts = tuple(sorted(table.mentions.items()))
     return Extraction(reading.article, table.actors(), tuple(statements), affiliations, events, counts)
