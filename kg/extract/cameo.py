@@ -63,6 +63,16 @@ class Pattern:
     actors: tuple[tuple[str, str], ...] = ()  # ("target", "object" | "subject" | a preposition), ...
 
     @property
+    def required(self) -> frozenset[str]:
+        """Words a match needs among the words around the verb: the heads of its phrases and its
+        prepositions (a synonym set's members vary: not required)."""
+        heads = [p[-1] for p in (*self.subject, *self.objects)]
+        for prep in (*self.subject_preps, *self.preps):
+            heads.append(prep.word)
+            heads.extend(o[-1] for o in prep.objects)
+        return frozenset(w for w in heads if not w.startswith("&"))
+
+    @property
     def weight(self) -> int:
         """How specific the pattern is: two for each of its words, one for a preposition ("rushed aid
         to X" is "* AID" more than "* (TO)")."""
@@ -118,7 +128,7 @@ class CameoDictionary:
     def __init__(self, lines: Iterable[str]) -> None:
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.verbs: dict[str, list[Verb]] = {}
-        self.patterns: dict[str, tuple[Pattern, ...]] = {}
+        self.patterns: dict[str, tuple[tuple[Pattern, frozenset[str], int], ...]] = {}  # with required, weight
         for line in lines:
             if not line.strip():
                 continue
@@ -127,23 +137,34 @@ class CameoDictionary:
                 self.synsets = {name: tuple(tuple(m) for m in members) for name, members in record["synsets"].items()}
                 continue
             block = record["block"]
-            self.patterns[block] = tuple(_pattern(block, p) for p in record["patterns"])
+            self.patterns[block] = tuple((p, p.required, p.weight) for p in map(
+                lambda r: _pattern(block, r), record["patterns"]))
             for entry in record["verbs"]:
                 verb = Verb(entry["lemma"], block, entry["code"], entry.get("back"),
                             tuple(entry.get("before", ())), tuple(entry.get("after", ())))
                 for form in (entry["lemma"], *entry.get("forms", ())):
                     self.verbs.setdefault(form, []).append(verb)
 
+        # Members of each synonym set by their head word: a token is only tried against its own.
+        self._members_by_head: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for name, members in self.synsets.items():
+            by_head = self._members_by_head.setdefault(name, {})
+            for member in members:
+                by_head.setdefault(member[-1], []).append(member)
+
     def candidates(self, token: Token) -> list[Verb]:
-        """The dictionary's verbs a token may be, longest phrases first."""
-        found = {*self.verbs.get(token.lemma_.lower(), ()), *self.verbs.get(token.lower_, ())}
-        return sorted(found, key=lambda v: (-len(v.before) - len(v.after), v.block, v.phrase))
+        """The dictionary's verbs a token may be, longest phrases first, then in file order (a verb may be
+        in several blocks: "beat" assaults and defeats)."""
+        found = dict.fromkeys([*self.verbs.get(token.lemma_.lower(), ()), *self.verbs.get(token.lower_, ())])
+        return sorted(found, key=lambda v: -len(v.before) - len(v.after))
 
     # ---------------------------------------------------------------- words
     def word_matches(self, word: str, token: Token) -> bool:
+        forms = (token.lower_, token.lemma_.lower())
         if word.startswith("&"):
-            return any(self.phrase_matches(member, token) for member in self.synsets.get(word, ()))
-        return word == token.lower_ or word == token.lemma_.lower()
+            members = self._members_by_head.get(word, {})
+            return any(self.phrase_matches(member, token) for form in forms for member in members.get(form, ()))
+        return word in forms
 
     def phrase_matches(self, phrase: tuple[str, ...], token: Token) -> bool:
         """The head word is the token; every other word is left of it in its phrase."""
@@ -168,11 +189,13 @@ class CameoDictionary:
     def _best(self, token: Token, verb: Verb) -> Match:
         zone = _Zone(token)
         best: tuple[int, int, Pattern, frozenset[int]] | None = None
-        for pattern in self.patterns.get(verb.block, ()):
+        for pattern, required, weight in self.patterns.get(verb.block, ()):
+            if not required <= zone.words:
+                continue
             consumed = self._pattern_tokens(pattern, zone)
             if consumed is None:
                 continue
-            key = (pattern.weight, -pattern.line)
+            key = (weight, -pattern.line)
             if best is None or key > best[:2]:
                 best = (*key, pattern, consumed)
         if best is None:
@@ -220,6 +243,8 @@ class _Zone:
             found = [c for t in frontier for c in t.children if c.dep_ in PREP_DEPS and c not in self.preps]
             self.preps.extend(found)
             frontier = [o for p in found for o in _objects(p)]
+        tokens = [*self.subjects, *self.objects, *self.preps, *(o for p in self.preps for o in _objects(p))]
+        self.words = frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
 
     def slot(self, where: str | None) -> Iterator[Token]:
         if where is None:

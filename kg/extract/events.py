@@ -32,9 +32,10 @@ from a reporting verb ("criticised Western powers") can be matched with the stat
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from spacy.tokens import Token
@@ -512,6 +513,11 @@ class EventReader:
         return False, governing.lemma_.lower() in INTENTION_WORDS
 
     # ---------------------------------------------------------------- statements
+    @cached_property
+    def _file_starts(self) -> list[int]:
+        """The file offset of each token (increasing, as the body's are)."""
+        return [self.index.body.to_file(t.idx) for t in self.index.doc]
+
     def content_target(self, start: int, end: int, cue: str | None) -> tuple[Mention, str] | None:
         """The actor a statement is about, and the CAMEO code of saying so: the subject of the main
         clause of its content (file offsets ``start``-``end``): "NATO is no threat", "North Korea's
@@ -519,7 +525,8 @@ class EventReader:
         a content without such a subject. The code is the reporting verb's when it says more than a
         statement ("insisted that": 100), an appeal for "X should" (020), a disapproval for words of
         ``disapproval_words`` (110), else a statement (010)."""
-        tokens = [t for t in self.index.doc if start <= self.index.body.to_file(t.idx) < end]
+        first, last = bisect.bisect_left(self._file_starts, start), bisect.bisect_left(self._file_starts, end)
+        tokens = list(self.index.doc[first:last])
         inside = {t.i for t in tokens}
         roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
         root = next((t for t in roots if t.pos_ in {"VERB", "AUX"}), None)
