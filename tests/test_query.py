@@ -116,10 +116,15 @@ def test_interactions(graph: Path) -> None:
          "Turkish Foreign Minister Hakan Fidan hosted Russian Foreign Minister Sergei Lavrov on Monday.", A),
         ("Hakan Fidan", "040", "Consult, not specified below", "Russia", "event",
          '"We discussed the grain corridor with Russia at length," Fidan said.', A),
+        # a statement about an actor is aimed at it: disapproval ("a threat"), an appeal ("must")
+        ("Sergei Lavrov", "110", "Disapprove, not specified below", "NATO", "statement",
+         "Lavrov said that NATO was a threat to Europe.", A),
         ("Hakan Fidan", "111", "Criticize or denounce", "NATO", "statement",
          "Fidan criticised NATO for its silence.", A),
         ("Olaf Scholz", "111", "Criticize or denounce", "Russia", "statement",
          "German Chancellor Olaf Scholz condemned Russia on Tuesday.", B),
+        ("Olaf Scholz", "020", "Make an appeal or request, not specified below", "Russia", "statement",
+         '"Russia must leave Ukraine," Scholz said.', B),
         ("Russia", "190", "Use conventional military force, not specified below", "Ukraine", "event",
          "Russia attacked Ukraine again overnight, officials said.", B),
         ("Olaf Scholz", "111", "Criticize or denounce", "Russia", "statement",
@@ -154,7 +159,9 @@ def test_cameo_summary(graph: Path) -> None:
         ("Hakan Fidan", "NATO", "11", "Disapprove", "1"),
         ("Hakan Fidan", "Russia", "04", "Consult", "1"),
         ("Hakan Fidan", "Sergei Lavrov", "04", "Consult", "1"),
+        ("Olaf Scholz", "Russia", "02", "Appeal", "1"),
         ("Russia", "Ukraine", "19", "Fight", "1"),
+        ("Sergei Lavrov", "NATO", "11", "Disapprove", "1"),
     ]
 
 
@@ -352,7 +359,7 @@ def test_json_is_sparql_results_json(graph: Path, capsys: pytest.CaptureFixture[
     first = document["results"]["bindings"][0]
     assert first["agent"] == {"type": "literal", "value": "Hakan Fidan"}
     assert first["label"] == {"type": "literal", "value": "Host a visit", "xml:lang": "en"}
-    assert len(document["results"]["bindings"]) == 6
+    assert len(document["results"]["bindings"]) == 8
     assert main(["query", str(graph), "actors", "--format", "json"]) == 0
     first = json.loads(capsys.readouterr().out)["results"]["bindings"][0]
     assert first["articles"] == {"type": "literal", "value": "2",
