@@ -23,10 +23,11 @@ agents, targets and modality.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from spacy.tokens import Token
@@ -64,9 +65,10 @@ class Pattern:
 
     @property
     def required(self) -> frozenset[str]:
-        """Words a match needs among the words around the verb: the heads of its phrases and its
-        prepositions (a synonym set's members vary: not required)."""
-        heads = [p[-1] for p in (*self.subject, *self.objects)]
+        """Words a match needs on the object side of the verb: the heads of its phrases and its
+        prepositions (a synonym set's members vary: not required; the subject is read only when the
+        rest matches)."""
+        heads = [p[-1] for p in self.objects]
         for prep in (*self.subject_preps, *self.preps):
             heads.append(prep.word)
             heads.extend(o[-1] for o in prep.objects)
@@ -172,7 +174,7 @@ class CameoDictionary:
             return False
         if len(phrase) == 1:
             return True
-        left = [t for t in token.subtree if t.i < token.i]
+        left = token.doc[token.left_edge.i : token.i]  # the head's phrase, left of it
         return all(any(self.word_matches(word, t) for t in left) for word in phrase[:-1])
 
     # ---------------------------------------------------------------- patterns
@@ -235,7 +237,6 @@ class _Zone:
 
     def __init__(self, verb: Token) -> None:
         self.verb = verb
-        self.subjects = [s for s in subjects_of(verb)][:1]
         self.objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         self.preps: list[Token] = []
         frontier = [verb, *(o for o in self.objects if o.pos_ in NOUN_POS)]
@@ -243,8 +244,12 @@ class _Zone:
             found = [c for t in frontier for c in t.children if c.dep_ in PREP_DEPS and c not in self.preps]
             self.preps.extend(found)
             frontier = [o for p in found for o in _objects(p)]
-        tokens = [*self.subjects, *self.objects, *self.preps, *(o for p in self.preps for o in _objects(p))]
+        tokens = [*self.objects, *self.preps, *(o for p in self.preps for o in _objects(p))]
         self.words = frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
+
+    @cached_property
+    def subjects(self) -> list[Token]:
+        return list(itertools.islice(subjects_of(self.verb), 1))
 
     def slot(self, where: str | None) -> Iterator[Token]:
         if where is None:

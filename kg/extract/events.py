@@ -516,7 +516,7 @@ class EventReader:
     @cached_property
     def _file_starts(self) -> list[int]:
         """The file offset of each token (increasing, as the body's are)."""
-        return [self.index.body.to_file(t.idx) for t in self.index.doc]
+        return [self.index.body.to_file(start) for start in self.index.token_starts]
 
     def content_target(self, start: int, end: int, cue: str | None) -> tuple[Mention, str] | None:
         """The actor a statement is about, and the CAMEO code of saying so: the subject of the main
