@@ -57,6 +57,13 @@ NOMINALISATION = table(
     ("Talks between India and Pakistan resumed on Friday.", {("India", "Pakistan", "040")}, "talks-between"),
     ("Angela Merkel defended her support for Ukraine.", {("Angela Merkel", "Ukraine", "051")},
      "possessive-pronoun"),
+    ("Iran had been in secret talks with Oman.", {("Iran", "Oman", "040")}, "be-in-talks"),
+    ("Japan is at war with China.", {("Japan", "China", "190")}, "be-at-war"),
+    ("Peru welcomed a visit from Chile.", {("Chile", "Peru", "042"), ("Peru", "Chile", "043")}, "visit-from"),
+    ("Obama's push for an agreement with Iran failed.", {("Obama", "Iran", "057")}, "owner-of-the-governing-noun"),
+    ("The group carried threats against Denmark.", {("The group", "Denmark", "130")}, "carry-threats"),
+    ("Hamas, attacked by Israel overnight, fired rockets.", {("Israel", "Hamas", "190")}, "participle-by"),
+    ("The Syrian government, backed by Russia, retook Aleppo.", {("Russia", "Syrian", "051")}, "participle-noun"),
 )
 LIGHT_VERB = table(
     ("Israel launched an offensive against Hamas.", {("Israel", "Hamas", "190")}, "launch-offensive"),

@@ -41,7 +41,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from kg.extract.cameo import CameoDictionary, Match, cameo_dictionary
-from kg.extract.mentions import ActorLookup, DocIndex, subjects_of
+from kg.extract.mentions import ActorLookup, DocIndex, passive, subjects_of
 from kg.lexicons import lexicon
 from kg.models import EventMention, Mention, Quote, Span
 
@@ -50,8 +50,10 @@ LIGHT_VERBS = frozenset(
     "launch impose hold issue conduct carry pursue make pay begin start stage mount level announce continue "
     "step escalate intensify order deliver extend give offer express voice pledge provide initiate wage "
     "resume open enter have engage take rise come go lead sign reach conclude strike seal unleash "
-    "renew".split()
+    "renew carry".split()
 )
+# Prepositions by which "be" lends its subject to an act: "is in talks with X", "is at war with X".
+STATE_PREPOSITIONS = frozenset({"in", "at"})
 # Heads under which an infinitive's act happens: "began to attack", "is due to meet", "is to hold".
 REALIS_HEADS = frozenset("begin start continue keep resume manage proceed due go be".split())
 # Heads under which it did not: "failed to condemn", "avoided criticising".
@@ -323,9 +325,11 @@ class EventReader:
                      skip: frozenset[int] = frozenset()) -> list[Mention]:
         """The target heads of the row's slots; ``skip``: tokens that are words of the trigger itself."""
         heads: list[Token] = []
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        objects = passive or [c for c in verb.children if c.dep_ == "dobj"]
-        if "dobj" in row.targets or passive:
+        undergoers = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not undergoers and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            undergoers = [verb.head]  # a participle's noun: "a coalition backed by X" (X backs it)
+        objects = undergoers or [c for c in verb.children if c.dep_ == "dobj"]
+        if "dobj" in row.targets or undergoers:
             heads.extend(objects)
         preps = tuple(p for p in row.targets if p not in CLAUSE_TARGETS and p != "xcomp")
         if prep is not None and prep.lower_ in preps:  # "call on X"; not "call for the release of X"
@@ -401,8 +405,8 @@ class EventReader:
         yield from events or self.dictionary_events(verb, patterns_only=found is not None)
 
     def lexicon_events(self, verb: Token, row: Trigger, prep: Token | None) -> Iterator[EventMention]:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        agents = self.passive_agents(verb) if passive else self.verb_agents(verb)
+        # "X was attacked by Y", "a coalition led by Y"
+        agents = self.passive_agents(verb) if passive(verb) else self.verb_agents(verb)
         if not agents:
             return
         targets = self.verb_targets(verb, row, prep)
@@ -429,8 +433,7 @@ class EventReader:
         if match.source:
             agents = [m for t in match.source for m in self._with_conjuncts(t)]
         else:
-            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-            agents = self.passive_agents(verb) if passive else self.verb_agents(verb)
+            agents = self.passive_agents(verb) if passive(verb) else self.verb_agents(verb)
         if not agents:
             return
         targets = self._dictionary_targets(verb, match, row)
@@ -457,11 +460,16 @@ class EventReader:
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             verb = head.head
-            if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
-                return verb
+            if verb.pos_ in {"VERB", "AUX"} and (verb.lemma_.lower() in LIGHT_VERBS or (
+                    verb.lemma_.lower() == "be" and head.lower_ in STATE_PREPOSITIONS)):
+                return verb  # "engaged in talks", "had been in secret talks with X", "is at war with X"
         return None
 
-    def noun_agents(self, noun: Token, light: Token | None) -> list[Mention]:
+    def noun_agents(self, noun: Token, light: Token | None, row: Trigger) -> list[Mention]:
+        """Who does the act a noun names: its possessor, an actor modifying it, a "by" phrase (or
+        "from" where that is not the target's place: "a visit from X", "complaints from X"), the
+        subject of its light verb, or the possessor of the noun it completes."""
+        agent_preps = ("by",) if "from" in row.targets else ("by", "from")
         for child in noun.children:
             if child.dep_ == "poss":
                 mention = self._possessor(child)
@@ -469,12 +477,17 @@ class EventReader:
         mention = self._modifier_actor(noun)
         if mention is not None:
             return [mention]
-        by_phrase = [m for head in self._prep_objects(noun, ("by",)) for m in self._with_conjuncts(head)]
+        by_phrase = [m for head in self._prep_objects(noun, agent_preps) for m in self._with_conjuncts(head)]
         if by_phrase:
             return by_phrase
         if light is not None:
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in light.children)
             return self.passive_agents(light) if passive else self.verb_agents(light)
+        governing = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        if governing is not None and governing.pos_ == "NOUN":  # "Obama's push for an agreement with X"
+            owner = next((c for c in governing.children if c.dep_ == "poss"), None)
+            mention = self._possessor(owner) if owner is not None else None
+            return [mention] if mention is not None else []
         return []
 
     def noun_events(self, noun: Token) -> Iterator[EventMention]:
@@ -486,7 +499,7 @@ class EventReader:
         target_heads = list(self._prep_objects(noun, preps))
         if light is not None:
             target_heads.extend(self._prep_objects(light, tuple(p for p in preps if p != "of")))
-        agents = self.noun_agents(noun, light)
+        agents = self.noun_agents(noun, light, row)
         if not agents and "between" in preps:  # "talks between X and Y"
             between = [m for head in self._prep_objects(noun, ("between",)) for m in self._with_conjuncts(head)]
             agents, target_heads = between[:1], []
