@@ -63,6 +63,13 @@ NOMINALISATION = table(
     ("Obama's push for an agreement with Iran failed.", {("Obama", "Iran", "057")}, "owner-of-the-governing-noun"),
     ("The group carried threats against Denmark.", {("The group", "Denmark", "130")}, "carry-threats"),
     ("Hamas, attacked by Israel overnight, fired rockets.", {("Israel", "Hamas", "190")}, "participle-by"),
+    ("Putin annexed Crimea from Ukraine.", {("Putin", "Crimea", "192"), ("Putin", "Ukraine", "192")}, "annex-from"),
+    ("Turnbull called North Korea reckless.", {("Turnbull", "North Korea", "110")}, "called-x-reckless"),
+    ("He condemned what Turnbull called North Korea's reckless actions.",
+     {("Turnbull", "North Korea", "110")}, "what-x-called"),
+    ("Obama called Merkel a friend.", set(), "a-name-of-no-disapproval"),
+    ("When Vice President Joseph R. Biden Jr. visited Israel, Israel announced new settlements.",
+     {("Joseph R. Biden", "Israel", "042")}, "name-suffix"),
     ("The Syrian government, backed by Russia, retook Aleppo.", {("Russia", "Syrian", "051")}, "participle-noun"),
 )
 LIGHT_VERB = table(

@@ -61,6 +61,8 @@ NEGATING_HEADS = frozenset({"fail", "avoid"})
 # Verbs and nouns whose object is an act not done: "threatened sanctions", "the threat of invasion".
 INTENTION_WORDS = frozenset("threaten threat plan consider propose proposal seek want demand urge call prepare "
                             "prospect risk possibility fear".split())
+# Verbs that give an actor a name: "called X naive", "branded X a threat".
+NAMING_VERBS = frozenset("call label brand dub term deem".split())
 # Modals by which a statement about an actor says what it ought to do: an appeal to it (CAMEO 020).
 APPEAL_MODALS = frozenset({"should", "must", "ought"})
 MODAL_AUXILIARIES = frozenset("might could may would should must can shall ought".split())
@@ -400,9 +402,31 @@ class EventReader:
     def verb_events(self, verb: Token) -> Iterator[EventMention]:
         """Events of a verb by the trigger lexicon; where it reads none, by the CAMEO verb dictionary
         ("rejected an offer from X": the lexicon's "reject" has no target there, the pattern has)."""
+        if verb.lemma_.lower() in NAMING_VERBS:
+            naming = list(self.naming_events(verb))
+            if naming:
+                yield from naming
+                return
         found = self.verb_trigger(verb)
         events = list(self.lexicon_events(verb, *found)) if found is not None else []
         yield from events or self.dictionary_events(verb, patterns_only=found is not None)
+
+    def naming_events(self, verb: Token) -> Iterator[EventMention]:
+        """Calling an actor or its acts names of disapproval ("called X naive", "what Y called X's
+        reckless actions"): a disapproval (110) of X. Other names ("called him a friend") are no event."""
+        complement = next((c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"}), None)
+        if complement is None:
+            return
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        words = [t for head in (*objects, complement) for t in head.subtree]
+        if not any(t.lemma_.lower() in lexicon("disapproval_words") for t in words):
+            return
+        targets = [m for head in (*objects, complement) if (m := self._phrase_actor(head)) is not None]
+        agents = self.passive_agents(verb) if passive(verb) else self.verb_agents(verb)
+        row = Trigger(verb.lemma_.lower(), "VERB", "110", ("dobj",))
+        negated, hypothetical = clause_status(verb)
+        for agent, target in self._pairs(row, agents, targets[:1]):
+            yield self._event(verb, row, agent, target, negated, hypothetical)
 
     def lexicon_events(self, verb: Token, row: Trigger, prep: Token | None) -> Iterator[EventMention]:
         # "X was attacked by Y", "a coalition led by Y"

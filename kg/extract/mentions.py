@@ -320,6 +320,10 @@ MEMBER_NOUNS = frozenset({"official", "officials", "ministry", "office", "source
                           "adviser", "advisers", "advisor", "advisors", "staff", "staffer", "staffers"})
 
 
+# Words after a person's name that are part of it: "Joseph R. Biden Jr.", "Joe Manchin III".
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
 class ActorLookup:
     """Which mention a token stands for: a name, a title, a pronoun, or the body a spokesman speaks for."""
 
@@ -367,6 +371,11 @@ class ActorLookup:
                     continue
                 if mention is not None:
                     return mention if lemma in SPOKESPERSON_NOUNS or mention.label != "PERSON" else None
+        if head.lower_ in NAME_SUFFIXES and head.i > 0:  # "Joseph R. Biden Jr.": the name before the suffix
+            before = self.index.doc[head.i - 2 if head.nbor(-1).text == "," and head.i > 1 else head.i - 1]
+            named = self.mention_at(before)
+            if named is not None and named.label == "PERSON":
+                return named
         mention = self.mention_at(head)
         if mention is not None and mention.label == "GPE" and not mention.gazetteer_id:
             return replace(mention, label="PERSON")  # "Singh said": a name the model took for a place
