@@ -131,3 +131,14 @@ def test_an_honorific_before_a_name_the_gazetteer_knows_keeps_the_other_sex_apar
     said = next(s for s in extraction.statements if "delighted" in s.quote)
     tony = next(a for a in extraction.actors if a.label == "Tony Blair")
     assert said.speaker is not None and said.speaker != tony.key
+
+
+def test_no_interaction_between_a_person_and_the_state_they_serve() -> None:
+    """An unnamed official of Israel reporting what its prime minister will do is not Israel acting on him."""
+    found = extraction("Israeli Prime Minister Benjamin Netanyahu will visit Washington. An Israeli official said "
+                       "Netanyahu would meet Donald Trump in Israel. Netanyahu criticised Iran.")
+    israel, netanyahu = "Q801", "Q43723"
+    assert any((a.person, a.org) == (netanyahu, israel) for a in found.affiliations)
+    reported = next(s for s in found.statements if s.quote.startswith("Netanyahu would meet"))
+    assert reported.speaker == israel and reported.target is None
+    assert any((s.speaker, s.target, s.event_type) == (netanyahu, "Q794", "111") for s in found.statements)

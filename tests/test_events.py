@@ -63,6 +63,8 @@ NOMINALISATION = table(
     ("Obama's push for an agreement with Iran failed.", {("Obama", "Iran", "057")}, "owner-of-the-governing-noun"),
     ("The group carried threats against Denmark.", {("The group", "Denmark", "130")}, "carry-threats"),
     ("Hamas, attacked by Israel overnight, fired rockets.", {("Israel", "Hamas", "190")}, "participle-by"),
+    ("Putin lashed out at Turkey for having shot down a Russian bomber.",
+     {("Turkey", "Russian", "190"), ("Putin", "Turkey", "111")}, "blamed-for-doing"),
     ("Putin annexed Crimea from Ukraine.", {("Putin", "Crimea", "192"), ("Putin", "Ukraine", "192")}, "annex-from"),
     ("Turnbull called North Korea reckless.", {("Turnbull", "North Korea", "110")}, "called-x-reckless"),
     ("He condemned what Turnbull called North Korea's reckless actions.",

@@ -295,6 +295,11 @@ class EventReader:
                 if child.dep_ == "poss":
                     mention = self._possessor(child)
                     return [mention] if mention is not None else []
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and not any(c.dep_ == "nsubj" for c in verb.children):
+            blamed = [o for c in verb.head.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "at")
+                      for o in ([c] if c.dep_ == "dobj" else (g for g in c.children if g.dep_ == "pobj"))]
+            if blamed:  # "criticised X for having shot down Y", "lashed out at X for doing": X did it
+                return self._with_conjuncts(blamed[0])
         for subject in subjects_of(verb):
             if (subject.dep_ == "nsubjpass" and subject.head.i == verb.i) or subject.lower_ in FIRST_PERSON:
                 continue  # "we are ready to negotiate with X, he said": the speaker's side acts

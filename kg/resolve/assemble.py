@@ -222,9 +222,20 @@ def resolve(reading: Reading, gazetteer: Gazetteer | None = None) -> Extraction:
     statements, events = resolution.events(resolution.statements())
     affiliations = resolution.affiliations()
     statements = resolution.statements_about(statements, affiliations)
+    statements, events = _between_strangers(statements, events, affiliations)
     table = resolution.names.table
     counts = tuple(sorted(table.mentions.items()))
     return Extraction(reading.article, table.actors(), tuple(statements), affiliations, events, counts)
+
+
+def _between_strangers(statements: list[Statement], events: tuple[Event, ...], affiliations: tuple[Affiliation, ...]
+                       ) -> tuple[list[Statement], tuple[Event, ...]]:
+    """No interaction between a person and the state or body they hold office in or speak for: the
+    grammar misread who acted ("an Israeli official said Netanyahu will …", "Ban condemned a breach of
+    U.N. resolutions"); the statements stay, without that target."""
+    own = {pair for a in affiliations for pair in ((a.person, a.org), (a.org, a.person))}
+    kept = [replace(s, target=None, event_type=None) if (s.speaker, s.target) in own else s for s in statements]
+    return kept, tuple(e for e in events if (e.agent, e.target) not in own)
 
 
 def combine_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
