@@ -142,3 +142,8 @@ def test_no_interaction_between_a_person_and_the_state_they_serve() -> None:
     reported = next(s for s in found.statements if s.quote.startswith("Netanyahu would meet"))
     assert reported.speaker == israel and reported.target is None
     assert any((s.speaker, s.target, s.event_type) == (netanyahu, "Q794", "111") for s in found.statements)
+
+
+def test_an_abbreviated_title_is_no_name() -> None:
+    found = extraction("Corker teamed up with Sens. Robert Menendez and Marco Rubio to introduce the bill.")
+    assert not any(a.label.rstrip(".").lower() == "sens" for a in found.actors)

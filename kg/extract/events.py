@@ -82,7 +82,7 @@ PHRASE_PREPOSITIONS = ("of", "for", "to")
 # withdraw", "pressed for X to act".
 CLAUSE_TARGETS = {"that": "that", "for_clause": "for"}
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
-INFINITIVE_TARGET_PREPOSITIONS = ("with", "against", "on", "at")
+INFINITIVE_TARGET_PREPOSITIONS = ("with", "against", "on", "at", "from", "of")
 # Where a verb of the CAMEO dictionary finds its target when its pattern does not say: the object, or
 # the object of a preposition on the verb or its object. A pattern's words make the verb specific
 # ("halted aid to X", "rejected an offer from X"); a verb read with its own code alone ("took a place
@@ -349,7 +349,9 @@ class EventReader:
         if "xcomp" in row.targets:  # "threatened to invade X", "refused to meet with X"
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
                 heads.extend(c for c in clause.children if c.dep_ == "dobj")
-                heads.extend(self._prep_objects(clause, INFINITIVE_TARGET_PREPOSITIONS))
+                compound = (c for c in clause.children if c.dep_ == "prt" or c.lower_ in {"out", "away"})
+                for word in (clause, *compound):  # "to pull out of X", "to move away from X"
+                    heads.extend(self._prep_objects(word, INFINITIVE_TARGET_PREPOSITIONS))
         # A meeting or a visit is with an actor itself: "visited the tomb of X" is no visit to X.
         direct_only = row.code.startswith("04")
         found: list[Mention] = []

@@ -320,6 +320,12 @@ MEMBER_NOUNS = frozenset({"official", "officials", "ministry", "office", "source
                           "adviser", "advisers", "advisor", "advisors", "staff", "staffer", "staffers"})
 
 
+def _title_abbreviation(token: Token) -> bool:
+    """ "Sen.", "Sens.", "Reps": a title of the roles lexicon, abbreviated, maybe plural — never a name."""
+    stem = token.text.rstrip(".")
+    return f"{stem}." in lexicon("roles") or (stem.endswith("s") and f"{stem[:-1]}." in lexicon("roles"))
+
+
 # Words after a person's name that are part of it: "Joseph R. Biden Jr.", "Joe Manchin III".
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
@@ -390,7 +396,7 @@ class ActorLookup:
             return role.person or Mention(role.start, role.end, role.text, "TITLE", role.sentence)
         if head.lower_ in REFERRING_PRONOUNS and head.dep_ != "poss":  # a possessive is its caller's to read
             return self.index.mention(self.index.doc[head.i : head.i + 1], "PRON")
-        if head.pos_ == "PROPN" and head.ent_type_ == "" and head.is_title:
+        if head.pos_ == "PROPN" and head.ent_type_ == "" and head.is_title and not _title_abbreviation(head):
             return self._untagged_name(head)  # "Lonegan said", a name the model did not tag
         if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon("personal_bodies"):  # "the Trump campaign said"
             for modifier in head.children:
