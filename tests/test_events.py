@@ -68,6 +68,7 @@ NOMINALISATION = table(
     ("Trump threatened to pull out of NATO.", {("Trump", "NATO", "130")}, "threatened-to-pull-out-of"),
     ("Spain teamed up with Italy.", {("Spain", "Italy", "060")}, "team-up-with"),
     ("The US wants Germany to do more.", {("US", "Germany", "020")}, "wants-x-to"),
+    ("Obama instructed Kerry to continue negotiating.", {("Obama", "Kerry", "100")}, "instructed-x-to"),
     ("Putin annexed Crimea from Ukraine.", {("Putin", "Crimea", "192"), ("Putin", "Ukraine", "192")}, "annex-from"),
     ("Turnbull called North Korea reckless.", {("Turnbull", "North Korea", "110")}, "called-x-reckless"),
     ("He condemned what Turnbull called North Korea's reckless actions.",
