@@ -68,7 +68,11 @@ def raw_pipe(articles: list[Article]) -> float:
 
 def _tree_rss(process: psutil.Process) -> int:
     total = 0
-    for member in [process, *process.children(recursive=True)]:
+    try:
+        members = [process, *process.children(recursive=True)]
+    except psutil.Error:  # the command itself ended between two samples
+        return 0
+    for member in members:
         with contextlib.suppress(psutil.Error):  # ended between listing and reading
             total += member.memory_info().rss
     return total

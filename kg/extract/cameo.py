@@ -27,7 +27,7 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
@@ -178,15 +178,24 @@ class CameoDictionary:
         return all(any(self.word_matches(word, t) for t in left) for word in phrase[:-1])
 
     # ---------------------------------------------------------------- patterns
-    def match(self, token: Token) -> Match | None:
-        """The best reading of a verb token, or None if it is no verb of the dictionary."""
+    def match(self, token: Token, ignored_roots: frozenset[str] = frozenset()) -> Match | None:
+        """The best reading of a verb token, or None if it is no verb of the dictionary, or one whose
+        block codes nothing outside ``ignored_roots`` (then its patterns are not even tried)."""
         for verb in self.candidates(token):
             if verb.after and not _has_words(token, verb.after, after=True):
                 continue
             if verb.before and not _has_words(token, verb.before, after=False):
                 continue
+            if not self._codes(verb.block, verb.code, verb.back) - ignored_roots:
+                return None
             return self._best(token, verb)
         return None
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (one dictionary per process, read once)
+    def _codes(self, block: str, code: str | None, back: str | None) -> frozenset[str]:
+        """The CAMEO roots a verb of the block can give: its own code and its block's patterns'."""
+        codes = {code, back, *(c for p, _, _ in self.patterns.get(block, ()) for c in (p.code, p.back))}
+        return frozenset(c[:2] for c in codes if c)
 
     def _best(self, token: Token, verb: Verb) -> Match:
         zone = _Zone(token)

@@ -96,6 +96,7 @@ CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
 # Public statements (CAMEO root 01) are the reported speech of kg.extract.reported, not events.
 STATEMENT_ROOT = "01"
+IGNORED_ROOTS = frozenset({STATEMENT_ROOT})
 
 
 @dataclass(frozen=True)
@@ -449,7 +450,7 @@ class EventReader:
         """Events of a verb read with the CAMEO verb dictionary: its code, and the second code of a pair
         back from the target ("visited X": 042, X hosted: 043). ``patterns_only`` for a verb the trigger
         lexicon has: only a pattern of the dictionary says more than the lexicon did."""
-        match = self.dictionary.match(verb)
+        match = self.dictionary.match(verb, IGNORED_ROOTS)
         if match is None or (match.code is None and match.back is None) or (patterns_only and match.pattern is None):
             return
         code = match.code or match.back or ""
