@@ -147,3 +147,12 @@ def test_no_interaction_between_a_person_and_the_state_they_serve() -> None:
 def test_an_abbreviated_title_is_no_name() -> None:
     found = extraction("Corker teamed up with Sens. Robert Menendez and Marco Rubio to introduce the bill.")
     assert not any(a.label.rstrip(".").lower() == "sens" for a in found.actors)
+
+
+def test_he_inside_a_quotation_is_not_its_speaker() -> None:
+    found = extraction('Arab lawmakers asked the government to block the visit of Donald Trump. "He is a danger to '
+                       'the free world," said Ahmad Tibi, a member of parliament.')
+    keys = {a.label: a.key for a in found.actors}
+    said = next(s for s in found.statements if s.quote.startswith("He is a danger"))
+    assert said.speaker == keys["Ahmad Tibi"]
+    assert (said.target, said.event_type) == (keys["Donald Trump"], "110")  # about Trump, and disapproving

@@ -187,6 +187,23 @@ class References:
             return pick[-1].key
         return self._person_taken_for_a_body(mention, antecedents)
 
+    def _quoted_person(self, mention: Mention, antecedents: list[Antecedent]) -> str | None:
+        """ "he"/"she" inside a direct quotation: the nearest person of that gender named before it, in the
+        quotation or before it, who is not its speaker ("He is a danger," said X: not X). Unknown when the
+        speaker is."""
+        quote = next(q for q in self.reading.quotes if q.direct and q.start <= mention.start < q.end)
+        speaker = quote.speaker
+        said_by = self.names.key_of.get((speaker.start, speaker.end)) if speaker is not None else None
+        if said_by is None:
+            return None
+        gender = PERSON_PRONOUNS[mention.text.lower()]
+        inside = [Antecedent(m, k) for m, k in self.names.people if quote.start <= m.start < mention.start]
+        outside = [a for a in antecedents if a.mention.start < quote.start]
+        before = [a for a in [*outside, *inside] if a.key != said_by and self._is_person(a.key)
+                  and mention.sentence - a.mention.sentence <= PRONOUN_LOOKBACK
+                  and self._gender(a.key) in {gender, None}]
+        return before[-1].key if before else None
+
     def _person_taken_for_a_body(self, mention: Mention, antecedents: list[Antecedent]) -> str | None:
         """With no person in sight, "he"/"she" is the subject before it that the model took for an
         organisation, when its name is one unknown word ("Burton explained. "…," he said"): a person."""
@@ -252,6 +269,8 @@ class References:
             if reference.text.lower() == "i" and isinstance(reference, Mention):
                 continue  # the speaker of the quotation it is in: see _first_person
             if self._in_quote(reference.start) and not isinstance(reference, RoleMention):
+                if reference.label == "PRON" and reference.text.lower() in PERSON_PRONOUNS:
+                    self.key_of[(reference.start, reference.end)] = self._quoted_person(reference, antecedents)
                 continue
             if isinstance(reference, RoleMention):
                 key = self.title_holder(reference, antecedents)
