@@ -66,6 +66,8 @@ NOMINALISATION = table(
     ("Putin lashed out at Turkey for having shot down a Russian bomber.",
      {("Turkey", "Russian", "190"), ("Putin", "Turkey", "111")}, "blamed-for-doing"),
     ("Trump threatened to pull out of NATO.", {("Trump", "NATO", "130")}, "threatened-to-pull-out-of"),
+    ("Netanyahu will meet with Trump.", {("Netanyahu", "Trump", "036")}, "future-meeting-is-an-intent"),
+    ("Russia will attack Ukraine.", {("Russia", "Ukraine", "138")}, "future-attack-is-a-threat"),
     ("Spain teamed up with Italy.", {("Spain", "Italy", "060")}, "team-up-with"),
     ("The US wants Germany to do more.", {("US", "Germany", "020")}, "wants-x-to"),
     ("Obama instructed Kerry to continue negotiating.", {("Obama", "Kerry", "100")}, "instructed-x-to"),

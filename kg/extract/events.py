@@ -63,6 +63,10 @@ INTENTION_WORDS = frozenset("threaten threat plan consider propose proposal seek
                             "prospect risk possibility fear".split())
 # Verbs that give an actor a name: "called X naive", "branded X a threat".
 NAMING_VERBS = frozenset("call label brand dub term deem".split())
+# The future: an act announced is an intent (03) or a threat (13), not the act (see intent_code).
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+INTENTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
+           "15": "130", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 # Modals by which a statement about an actor says what it ought to do: an appeal to it (CAMEO 020).
 APPEAL_MODALS = frozenset({"should", "must", "ought"})
 MODAL_AUXILIARIES = frozenset("might could may would should must can shall ought".split())
@@ -386,11 +390,13 @@ class EventReader:
                negated: bool, hypothetical: bool) -> EventMention:
         sentence = self.index.sentences[self.index.sentence_of[trigger.i]]
         to_file = self.index.body.to_file
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else self._light_verb(trigger)
+        future = verb is not None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
         return EventMention(
             start=to_file(trigger.idx),
             end=to_file(trigger.idx + len(trigger.text)),
             trigger=row.lemma,
-            code=row.code,
+            code=intent_code(row.code) if future and not negated else row.code,
             agent=agent,
             target=target,
             evidence=(to_file(sentence.start_char), to_file(sentence.end_char)),
@@ -619,6 +625,13 @@ class EventReader:
                     found[key] = event
         return sorted(found.values(), key=lambda e: (e.start, e.agent.start if e.agent else 0,
                                                      e.target.start if e.target else 0))
+
+
+def intent_code(code: str) -> str:
+    """What announcing an act is, in CAMEO: "X will meet Y" is an intent to meet (036), "X will
+    attack Y" a threat of force (138); statements, appeals, intents and verbal conflict stay as they are
+    (PETRARCH2 combines "will" with the act's code the same way)."""
+    return INTENTS.get(code[:2], code)
 
 
 def _specificity(code: str) -> int:
