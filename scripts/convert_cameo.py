@@ -164,18 +164,14 @@ def _verb(line: str, block: Block, report: Report, line_no: int) -> None:
 
     before, lemma, after = parts(base)
     inflected = sorted({parts(form)[1] for form in forms} - {lemma})
-    entry: dict[str, object] = {"lemma": lemma}
-    if inflected:
-        entry["forms"] = inflected
-    if before:
-        entry["before"] = before
-    if after:
-        entry["after"] = after
-    entry["code"] = code
-    if back is not None:
-        entry["back"] = back
-    block.verbs.append(entry)
+    block.verbs.append(_filled(lemma=lemma, forms=inflected, before=before, after=after)
+                       | {"code": code} | _filled(back=back))
     report.counts["verbs"] += 1
+
+
+def _filled(**fields: object) -> dict[str, object]:
+    """The fields that hold something, in order: the data leaves empty ones out."""
+    return {name: value for name, value in fields.items() if value}
 
 
 def _pattern(line: str, block: Block, report: Report, line_no: int) -> None:
@@ -189,23 +185,11 @@ def _pattern(line: str, block: Block, report: Report, line_no: int) -> None:
     before, _, after = body.partition("*")
     subject, subject_preps, subject_markers = _side(before)
     objects, preps, markers = _side(after)
-    pattern: dict[str, object] = {}
-    if subject:
-        pattern["subject"] = subject
-    if subject_preps:
-        pattern["subject_preps"] = subject_preps
-    if objects:
-        pattern["objects"] = objects
-    if preps:
-        pattern["preps"] = preps
     where = {**{k: "subject" for k in subject_markers}, **markers}
-    if where:
-        pattern["actors"] = dict(sorted(where.items()))
-    pattern["code"] = code
-    if back is not None:
-        pattern["back"] = back
-    pattern["line"] = line_no
-    block.patterns.append(pattern)
+    block.patterns.append(
+        _filled(subject=subject, subject_preps=subject_preps, objects=objects, preps=preps,
+                actors=dict(sorted(where.items())))
+        | {"code": code} | _filled(back=back) | {"line": line_no})
     report.counts["patterns"] += 1
 
 

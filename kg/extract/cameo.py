@@ -27,7 +27,7 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 
 from spacy.tokens import Token
@@ -63,7 +63,7 @@ class Pattern:
     preps: tuple[Preposition, ...] = ()
     actors: tuple[tuple[str, str], ...] = ()  # ("target", "object" | "subject" | a preposition), ...
 
-    @property
+    @cached_property
     def required(self) -> frozenset[str]:
         """Words a match needs on the object side of the verb: the heads of its phrases and its
         prepositions (a synonym set's members vary: not required; the subject is read only when the
@@ -74,7 +74,7 @@ class Pattern:
             heads.extend(o[-1] for o in prep.objects)
         return frozenset(w for w in heads if not w.startswith("&"))
 
-    @property
+    @cached_property
     def weight(self) -> int:
         """How specific the pattern is: two for each of its words, one for a preposition ("rushed aid
         to X" is "* AID" more than "* (TO)")."""
@@ -130,7 +130,8 @@ class CameoDictionary:
     def __init__(self, lines: Iterable[str]) -> None:
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.verbs: dict[str, list[Verb]] = {}
-        self.patterns: dict[str, tuple[tuple[Pattern, frozenset[str], int], ...]] = {}  # with required, weight
+        self.patterns: dict[str, tuple[Pattern, ...]] = {}
+        self.pattern_roots: dict[str, frozenset[str]] = {}  # the CAMEO roots a block's patterns give
         for line in lines:
             if not line.strip():
                 continue
@@ -139,8 +140,8 @@ class CameoDictionary:
                 self.synsets = {name: tuple(tuple(m) for m in members) for name, members in record["synsets"].items()}
                 continue
             block = record["block"]
-            self.patterns[block] = tuple((p, p.required, p.weight) for p in map(
-                lambda r: _pattern(block, r), record["patterns"]))
+            self.patterns[block] = tuple(_pattern(block, r) for r in record["patterns"])
+            self.pattern_roots[block] = frozenset(c[:2] for p in self.patterns[block] for c in (p.code, p.back) if c)
             for entry in record["verbs"]:
                 verb = Verb(entry["lemma"], block, entry["code"], entry.get("back"),
                             tuple(entry.get("before", ())), tuple(entry.get("after", ())))
@@ -186,27 +187,22 @@ class CameoDictionary:
                 continue
             if verb.before and not _has_words(token, verb.before, after=False):
                 continue
-            if not self._codes(verb.block, verb.code, verb.back) - ignored_roots:
+            roots = self.pattern_roots.get(verb.block, frozenset()) | {c[:2] for c in (verb.code, verb.back) if c}
+            if not roots - ignored_roots:
                 return None
             return self._best(token, verb)
         return None
 
-    @lru_cache(maxsize=4096)  # noqa: B019 (one dictionary per process, read once)
-    def _codes(self, block: str, code: str | None, back: str | None) -> frozenset[str]:
-        """The CAMEO roots a verb of the block can give: its own code and its block's patterns'."""
-        codes = {code, back, *(c for p, _, _ in self.patterns.get(block, ()) for c in (p.code, p.back))}
-        return frozenset(c[:2] for c in codes if c)
-
     def _best(self, token: Token, verb: Verb) -> Match:
         zone = _Zone(token)
         best: tuple[int, int, Pattern, frozenset[int]] | None = None
-        for pattern, required, weight in self.patterns.get(verb.block, ()):
-            if not required <= zone.words:
+        for pattern in self.patterns.get(verb.block, ()):
+            if not pattern.required <= zone.words:
                 continue
             consumed = self._pattern_tokens(pattern, zone)
             if consumed is None:
                 continue
-            key = (weight, -pattern.line)
+            key = (pattern.weight, -pattern.line)
             if best is None or key > best[:2]:
                 best = (*key, pattern, consumed)
         if best is None:

@@ -313,6 +313,11 @@ class EventReader:
             return self.verb_agents(controller.head)  # "he is due to meet X"
         return []
 
+    def agents(self, verb: Token) -> list[Mention]:
+        """Who does what the verb says: the "by" phrase of a passive or participle ("X was attacked by Y",
+        "a coalition led by Y"), else ``verb_agents``."""
+        return self.passive_agents(verb) if passive(verb) else self.verb_agents(verb)
+
     def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
         """Objects of the token's prepositions, and the subject of a gerund clause there ("the
         rationale for X increasing budgets")."""
@@ -436,15 +441,14 @@ class EventReader:
         if not any(t.lemma_.lower() in lexicon("disapproval_words") for t in words):
             return
         targets = [m for head in (*objects, complement) if (m := self._phrase_actor(head)) is not None]
-        agents = self.passive_agents(verb) if passive(verb) else self.verb_agents(verb)
+        agents = self.agents(verb)
         row = Trigger(verb.lemma_.lower(), "VERB", "110", ("dobj",))
         negated, hypothetical = clause_status(verb)
         for agent, target in self._pairs(row, agents, targets[:1]):
             yield self._event(verb, row, agent, target, negated, hypothetical)
 
     def lexicon_events(self, verb: Token, row: Trigger, prep: Token | None) -> Iterator[EventMention]:
-        # "X was attacked by Y", "a coalition led by Y"
-        agents = self.passive_agents(verb) if passive(verb) else self.verb_agents(verb)
+        agents = self.agents(verb)
         if not agents:
             return
         targets = self.verb_targets(verb, row, prep)
@@ -468,10 +472,7 @@ class EventReader:
         if code[:2] in CONFLICT_ROOTS:
             where += ("in",)
         row = Trigger(match.verb.phrase, "VERB", code, where)
-        if match.source:
-            agents = [m for t in match.source for m in self._with_conjuncts(t)]
-        else:
-            agents = self.passive_agents(verb) if passive(verb) else self.verb_agents(verb)
+        agents = [m for t in match.source for m in self._with_conjuncts(t)] if match.source else self.agents(verb)
         if not agents:
             return
         targets = self._dictionary_targets(verb, match, row)
@@ -519,8 +520,7 @@ class EventReader:
         if by_phrase:
             return by_phrase
         if light is not None:
-            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in light.children)
-            return self.passive_agents(light) if passive else self.verb_agents(light)
+            return self.agents(light)
         governing = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
         if governing is not None and governing.pos_ == "NOUN":  # "Obama's push for an agreement with X"
             owner = next((c for c in governing.children if c.dep_ == "poss"), None)
