@@ -79,6 +79,12 @@ NOMINALISATION = table(
     ("When Vice President Joseph R. Biden Jr. visited Israel, Israel announced new settlements.",
      {("Joseph R. Biden", "Israel", "042")}, "name-suffix"),
     ("The Syrian government, backed by Russia, retook Aleppo.", {("Russia", "Syrian", "051")}, "participle-noun"),
+    ("Voters recalled the sight of Netanyahu denouncing Obama's efforts.", {("Netanyahu", "Obama", "111")},
+     "gerund-of-a-noun"),
+    ("Senator Cardin said Republicans rejected his proposal.", {("Republicans", "Cardin", "120")},
+     "his-bound-above-a-body-subject"),
+    ("The Commerce Department put tariffs on Chinese steel makers.",
+     {("Commerce Department", "Chinese", "163")}, "put-tariffs-on"),
 )
 LIGHT_VERB = table(
     ("Israel launched an offensive against Hamas.", {("Israel", "Hamas", "190")}, "launch-offensive"),
@@ -100,6 +106,9 @@ NO_EVENT = table(
     ("Analysts praised Germany.", set(), "no-actor-agent"),
     ("The protesters attacked the building.", set(), "neither-actor"),
     ("Jack Straw visited the tomb of Yasser Arafat.", set(), "visit-a-thing"),
+    ("A Lebanese man visiting Israel said he was afraid.", set(), "a-private-person-is-no-state"),
+    ("Gerhard Schroeder and Jacques Chirac called for the embargo to be lifted.", set(),
+     "calling-for-is-not-calling-each-other"),
 )
 
 
@@ -128,6 +137,7 @@ def test_agent_target_and_code(text: str, expected: set[tuple[str, str, str]]) -
         pytest.param("Japan did not impose sanctions on North Korea.", "impose", True, False,
                      id="negated-light-verb"),
         pytest.param("Egypt began to attack Libya.", "attack", False, False, id="began-to"),
+        pytest.param("Obama decided to press Israel.", "press", False, False, id="decided-to"),
     ],
 )
 def test_negation_and_modality(text: str, trigger: str, negated: bool, hypothetical: bool) -> None:

@@ -190,6 +190,19 @@ def test_a_generic_body_is_keyed_by_its_state() -> None:
     assert keys == ["Q1-foreign-ministry", "foreign-ministry--a"]
 
 
+def test_a_government_named_after_its_leader_is_the_leaders_state_and_so_is_the_administration_after_it() -> None:
+    gazetteer = Gazetteer([GAZETTEER.get("Q1"), Entry("Q2", "Rudolf Rassendyll", "Person", "Q2", country="Q1")])
+    text = "Rudolf Rassendyll won. The Rassendyll administration said no. The administration said more."
+    administration = Mention(text.index("The administration"), text.index("The administration") + 18,
+                             "The administration", "NOMINAL", 2, kind="administration")
+    named = mention("Rassendyll administration", text, "ORG", 1, subject=True)
+    quotes = tuple(Quote(text.index(w), text.index(w) + len(w), w, False, "say", speaker, (0, len(text)))
+                   for w, speaker in (("no", named), ("more", administration)))
+    mentions = [mention("Rudolf Rassendyll", text, "PERSON", gid="Q2"), named, administration]
+    result = resolve(reading(text, mentions, quotes=quotes), gazetteer)
+    assert [s.speaker for s in result.statements] == ["Q1", "Q1"]
+
+
 # ---------------------------------------------------------------- references (kg.resolve.references)
 
 def test_it_is_the_nearest_organisation_and_a_nominal_the_organisation_named_with_its_noun() -> None:

@@ -50,12 +50,12 @@ LIGHT_VERBS = frozenset(
     "launch impose hold issue conduct carry pursue make pay begin start stage mount level announce continue "
     "step escalate intensify order deliver extend give offer express voice pledge provide initiate wage "
     "resume open enter have engage take rise come go lead sign reach conclude strike seal unleash "
-    "renew carry".split()
+    "renew put place slap".split()
 )
 # Prepositions by which "be" lends its subject to an act: "is in talks with X", "is at war with X".
 STATE_PREPOSITIONS = frozenset({"in", "at"})
 # Heads under which an infinitive's act happens: "began to attack", "is due to meet", "is to hold".
-REALIS_HEADS = frozenset("begin start continue keep resume manage proceed due go be".split())
+REALIS_HEADS = frozenset("begin start continue keep resume manage proceed due go be decide".split())
 # Heads under which it did not: "failed to condemn", "avoided criticising".
 NEGATING_HEADS = frozenset({"fail", "avoid"})
 # Verbs and nouns whose object is an act not done: "threatened sanctions", "the threat of invasion".
@@ -266,16 +266,20 @@ class EventReader:
         if kind is None:
             return None
         clause = token
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        for _ in range(3):  # up through reporting clauses: "X said that Republicans rejected his bill" (X's)
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+                clause = clause.head
+            for subject in subjects_of(clause):
+                candidate = self.lookup.actor(subject)
+                if candidate is None:
+                    continue
+                is_person = candidate.label in PERSON_LABELS
+                if kind == "any" or (kind == "person") == is_person:
+                    return candidate
+                break
+            if clause.dep_ not in {"ccomp", "xcomp"} or clause.head.i == clause.i:
+                return None
             clause = clause.head
-        for subject in subjects_of(clause):
-            candidate = self.lookup.actor(subject)
-            if candidate is None:
-                continue
-            is_person = candidate.label in PERSON_LABELS
-            if kind == "any" or (kind == "person") == is_person:
-                return candidate
-            return None
         return None
 
     def _with_conjuncts(self, head: Token) -> list[Mention]:
@@ -300,6 +304,12 @@ class EventReader:
                 if child.dep_ == "poss":
                     mention = self._possessor(child)
                     return [mention] if mention is not None else []
+            if verb.tag_ == "VBG":  # "the sight of X denouncing Y"; not "a Lebanese man visiting Y"
+                for head in (controller, *self._prep_objects(controller, ("of",))):
+                    mentions = [m for t in (head, *head.conjuncts) if (m := self.lookup.actor(t)) is not None]
+                    if mentions:
+                        return mentions
+                return []
         if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and not any(c.dep_ == "nsubj" for c in verb.children):
             blamed = [o for c in verb.head.head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "at")
                       for o in ([c] if c.dep_ == "dobj" else (g for g in c.children if g.dep_ == "pobj"))]
@@ -409,9 +419,9 @@ class EventReader:
             hypothetical=hypothetical,
         )
 
-    def _pairs(self, row: Trigger, agents: list[Mention], targets: list[Mention]
+    def _pairs(self, act: Token, row: Trigger, agents: list[Mention], targets: list[Mention]
                ) -> Iterator[tuple[Mention, Mention]]:
-        if not targets and row.code in SYMMETRIC_CODES and len(agents) > 1:
+        if not targets and row.code in SYMMETRIC_CODES and len(agents) > 1 and not _reaches_out(act):
             targets, agents = agents[1:], agents[:1]  # "Bush and Putin met"
         for agent in agents:
             for target in targets:
@@ -444,7 +454,7 @@ class EventReader:
         agents = self.agents(verb)
         row = Trigger(verb.lemma_.lower(), "VERB", "110", ("dobj",))
         negated, hypothetical = clause_status(verb)
-        for agent, target in self._pairs(row, agents, targets[:1]):
+        for agent, target in self._pairs(verb, row, agents, targets[:1]):
             yield self._event(verb, row, agent, target, negated, hypothetical)
 
     def lexicon_events(self, verb: Token, row: Trigger, prep: Token | None) -> Iterator[EventMention]:
@@ -453,7 +463,7 @@ class EventReader:
             return
         targets = self.verb_targets(verb, row, prep)
         negated, hypothetical = clause_status(verb)
-        for agent, target in self._pairs(row, agents, targets):
+        for agent, target in self._pairs(verb, row, agents, targets):
             yield self._event(verb, row, agent, target, negated, hypothetical)
 
     def dictionary_events(self, verb: Token, patterns_only: bool = False) -> Iterator[EventMention]:
@@ -477,7 +487,7 @@ class EventReader:
             return
         targets = self._dictionary_targets(verb, match, row)
         negated, hypothetical = clause_status(verb)
-        for agent, target in self._pairs(row, agents, targets):
+        for agent, target in self._pairs(verb, row, agents, targets):
             if match.code is not None:
                 yield self._event(verb, row, agent, target, negated, hypothetical)
             if match.back is not None:
@@ -551,7 +561,7 @@ class EventReader:
         if not agents:
             return
         negated, hypothetical = self._noun_status(noun, light)
-        for agent, target in self._pairs(row, agents, targets):
+        for agent, target in self._pairs(noun, row, agents, targets):
             yield self._event(noun, row, agent, target, negated, hypothetical)
 
     def _noun_status(self, noun: Token, light: Token | None) -> tuple[bool, bool]:
@@ -625,6 +635,15 @@ class EventReader:
                     found[key] = event
         return sorted(found.values(), key=lambda e: (e.start, e.agent.start if e.agent else 0,
                                                      e.target.start if e.target else 0))
+
+
+def _reaches_out(act: Token) -> bool:
+    """ "X and Y called for the embargo to be lifted", "X and Y said that …": an act toward a third party
+    or a clause, not toward each other."""
+    def asks_for(child: Token) -> bool:
+        return child.lower_ == "for" or any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+
+    return any(c.dep_ == "ccomp" or (c.dep_ in {"prep", "advcl"} and asks_for(c)) for c in act.children)
 
 
 def intent_code(code: str) -> str:

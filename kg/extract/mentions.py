@@ -403,12 +403,15 @@ class ActorLookup:
                 ent = self.index.entity_at.get(modifier.i)
                 if modifier.dep_ in {"compound", "poss"} and ent is not None and ent.label_ == "PERSON":
                     return self.index.mention(self.index.doc[ent.start : head.i + 1], "ORG")
-        if head.pos_ == "NOUN":  # "the Israeli government", "British officials", "a Russian bomber"
-            for modifier in head.children:
+        # One private person is no act of a state ("a Lebanese man visiting Nice"); its people are, as
+        # CAMEO codes civilians ("freed seven Iranian men").
+        if head.pos_ == "NOUN" and not (head.tag_ == "NN" and head.lemma_.lower() in lexicon("private_people")):
+            for modifier in head.children:  # "the Israeli government", "British officials", "a Russian bomber"
                 ent = self.index.entity_at.get(modifier.i)
                 if modifier.dep_ in {"amod", "compound"} and ent is not None and ent.label_ == "NORP" \
                         and ent.ent_id_:
                     return self.index.mention(ent, "NORP", ent.ent_id_)
+        if head.pos_ == "NOUN":
             return _nominal(self.index, head)
         return None
 

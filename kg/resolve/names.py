@@ -48,6 +48,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # A state's armed forces or government, named generically, stand for the state ("the Syrian Army said")
 STATE_ITSELF = frozenset({"army", "military", "armed", "forces", "government", "administration", "regime",
                           "authorities", "cabinet"})
+# A government named after its leader is the leader's state ("the Obama administration", "Blair's government")
+LEADERS_BODIES = frozenset({"government", "administration", "regime", "cabinet"})
 
 
 def local_key(name: str, article: Article) -> str:
@@ -485,7 +487,21 @@ class Names:
                 return state, "Country", entry
             key = f"{state}-{slugify(name)}" if state else local_key(name, self.article)
             return key, type_, None
+        if type_ == "Organization" and len(words) > 1 and words[-1] in LEADERS_BODIES:
+            state = self._state_led_by(words[:-1])
+            if state is not None:  # "the Obama administration" acts as the United States
+                return state, "Country", self.gazetteer.get(state)
         return slugify(_POSSESSIVE.sub("", mention.text)), type_, None  # "Clinton's campaign" = "Clinton campaign"
+
+    def _state_led_by(self, name: list[str]) -> str | None:
+        """The state of the person of the article the words name ("Obama" of "the Obama administration"),
+        when the gazetteer knows it."""
+        for person, key in self.people:
+            words = normalise_name(person.text).split()
+            entry = self.gazetteer.get(key)
+            if words[-len(name):] == name and entry is not None and entry.country is not None:
+                return entry.country
+        return None
 
     def _group_key(self, mention: Mention) -> tuple[str, ActorType, None]:
         state = mention.gazetteer_id

@@ -24,7 +24,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer, Period, normalise_name, office_of
 from kg.lexicons import lexicon
 from kg.models import Mention, Reading, RoleMention
-from kg.resolve.names import Names, person_name
+from kg.resolve.names import LEADERS_BODIES, Names, person_name
 
 # "the Russian leader" is whoever leads: a head of state or government
 GENERIC_LEADER_OFFICES = frozenset({"leader", "head of state", "head of government"})
@@ -238,8 +238,8 @@ class References:
         if mention.label == "PRON":  # "they" may be a body too, as its members ("the Council … they said")
             types = {"Organization", "Country"} if word in BODY_PRONOUNS else {"Group", "Organization"}
             lookback = PRONOUN_LOOKBACK
-        else:
-            types = {"Organization"}
+        else:  # "the administration" after "the Obama administration": the United States
+            types = {"Organization", "Country"} if mention.kind in LEADERS_BODIES else {"Organization"}
             lookback = BODY_LOOKBACK
         noun = mention.kind or ""
         before = [a for a in antecedents if a.mention.start < mention.start
@@ -248,7 +248,8 @@ class References:
         if mention.label == "NOMINAL":
             holding = [a for a in before if noun in normalise_name(a.mention.text).split()
                        or any(noun in normalise_name(n).split() for n in self.names.table.names[a.key])]
-            before = holding or (before if _body_nouns().get(noun) else [])
+            organisations = [a for a in before if self.names.table.type.get(a.key) == "Organization"]
+            before = holding or (organisations if _body_nouns().get(noun) else [])
         subjects = [a for a in before if a.mention.subject]
         if word in {"they", "their"}:  # only a subject: a plural of people is the likelier referent otherwise
             return subjects[-1].key if subjects else None
