@@ -83,6 +83,10 @@ NOMINALISATION = table(
      "gerund-of-a-noun"),
     ("Senator Cardin said Republicans rejected his proposal.", {("Republicans", "Cardin", "120")},
      "his-bound-above-a-body-subject"),
+    ("A Saudi-led coalition attacked Yemen.", {("Saudi", "Yemen", "190")}, "x-led"),
+    ("A coalition led by the United States attacked Iraq.", {("United States", "Iraq", "190")}, "led-by-x"),
+    ("Atrocities continue in Sudan as China and Russia support the government.",
+     {("China", "the government", "051"), ("Russia", "the government", "051")}, "the-government-of-the-state-before"),
     ("The Commerce Department put tariffs on Chinese steel makers.",
      {("Commerce Department", "Chinese", "163")}, "put-tariffs-on"),
 )
@@ -173,3 +177,9 @@ def test_lexicon_codes_are_in_the_ontology() -> None:
     nouns = {lemma for lemma, pos in lexicon if pos == "NOUN"}
     assert {"offensive", "annexation", "invasion", "sanction", "criticism", "talk", "visit", "attack",
             "strike", "support"} <= nouns
+
+
+def test_the_government_as_an_object_is_the_state_named_before_it_not_the_actor_acting_on_it() -> None:
+    events = event_mentions("Atrocities continue in Sudan as China and Russia support the government.")
+    assert {(e.agent.text, e.target.gazetteer_id) for e in events} == {("China", "Q1049"), ("Russia", "Q1049")}
+    assert not event_mentions("France attacked the government.")

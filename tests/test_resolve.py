@@ -88,6 +88,22 @@ def test_bare_title_resolves_through_the_gazetteer_office_in_the_article_year() 
     assert before_office.statements[0].speaker is None
 
 
+def test_the_former_president_is_the_one_who_left_office_before_not_the_one_in_office() -> None:
+    gazetteer = Gazetteer([GAZETTEER.get("Q1"), Entry("Q2", "Rudolf Rassendyll", "Person", "Q2",
+                                                      offices=(Office("Q1", "President", "2020"),)),
+                           Entry("Q3", "Michael Elphberg", "Person", "Q3",
+                                 offices=(Office("Q1", "President", "2001", "2009"),))])
+    text = "Michael Elphberg met Rudolf Rassendyll. The former president said no."
+    role = RoleMention("President", text.index("The former"), len(text) - 8, "The former president", 1, former=True)
+    speaker = Mention(role.start, role.end, role.text, "TITLE", 1)
+    quote = Quote(text.index("no"), text.index("no") + 2, "no", False, "say", speaker, (0, len(text)))
+    mentions = [mention("Michael Elphberg", text, "PERSON", gid="Q3"), mention("Rudolf Rassendyll", text, "PERSON", gid="Q2")]
+    result = resolve(reading(text, mentions, (role,), (quote,), date="2024-05-01"), gazetteer)
+    assert result.statements[0].speaker == "Q3"
+    undated = resolve(reading(text, mentions, (role,), (quote,)), gazetteer)
+    assert undated.statements[0].speaker is None
+
+
 def test_actors_merge_across_articles_by_key() -> None:
     one = Extraction(Article("a.txt", "", ()), (Actor("q", "Jan Kowalski", "Person", ("Kowalski",)),))
     two = Extraction(Article("b.txt", "", ()), (Actor("q", "Jan Kowalski", "Person", ("Mr Kowalski",)),))

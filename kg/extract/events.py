@@ -61,6 +61,8 @@ NEGATING_HEADS = frozenset({"fail", "avoid"})
 # Verbs and nouns whose object is an act not done: "threatened sanctions", "the threat of invasion".
 INTENTION_WORDS = frozenset("threaten threat plan consider propose proposal seek want demand urge call prepare "
                             "prospect risk possibility fear".split())
+# Participles by which a group is its leader's: "a coalition led by X" acts as X.
+LEADING_VERBS = frozenset({"lead", "head", "command"})
 # Verbs that give an actor a name: "called X naive", "branded X a threat".
 NAMING_VERBS = frozenset("call label brand dub term deem".split())
 # The future: an act announced is an intent (03) or a threat (13), not the act (see intent_code).
@@ -236,6 +238,9 @@ class EventReader:
                 return self._possessor(child)
         for object_ in self._prep_objects(head, ("by",)):
             return self.lookup.actor(object_) or self._modifier_actor(object_)
+        for leader in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS):
+            for object_ in self._prep_objects(leader, ("by",)):  # "a coalition led by Saudi Arabia"
+                return self.lookup.actor(object_) or self._modifier_actor(object_)
         mention = self._modifier_actor(head)
         if mention is not None:
             return mention
@@ -250,11 +255,14 @@ class EventReader:
         modifier: "US sanctions", "the EU embargo", "a US court injunction" — not "a Michigan Democrat"."""
         for child in noun.children:
             if child.dep_ not in {"compound", "amod", "nmod"} or child.i > noun.i:
-                continue
-            for token in (child, *(c for c in child.children if c.dep_ in {"compound", "amod"})):
+                continue  # "npadvmod": "a Saudi-led coalition"
+            for token in (child, *(c for c in child.children if c.dep_ in {"compound", "amod", "npadvmod"})):
                 mention = self.lookup.mention_at(token)
                 if mention is not None and mention.gazetteer_id is not None and mention.label != "PERSON":
                     return mention
+                people = self.index.entity_at.get(token.i)  # "a Saudi-led coalition": Saudi Arabia's
+                if people is not None and people.label_ == "NORP" and people.ent_id_:
+                    return self.index.mention(people, "NORP", people.ent_id_)
         return None
 
     def _possessor(self, token: Token) -> Mention | None:

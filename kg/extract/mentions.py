@@ -167,6 +167,8 @@ AGENT_WORDS = 4  # the longest agent phrase looked for after a demonym ("anti go
 # Agents through which a state itself speaks and acts ("Russian officials said"): they stay the state's
 STATE_AGENT_CODES = ("GOV",)
 STATE_WORDS = frozenset({"government", "state", "regime", "official", "army", "military"})
+# Nouns by which a text names a state's government after naming the state ("backing the government")
+STATE_NOUNS = frozenset({"government", "regime"})
 # Agents that name a people, after which a name the model took for an organisation is a people ("Druze")
 PEOPLE_AGENT_CODES = frozenset({"CVL", "REF"})
 
@@ -239,16 +241,40 @@ def _body_nouns() -> frozenset[str]:
 
 
 def _nominal(index: DocIndex, token: Token) -> Mention | None:
-    """"the bank", "the ministry": a body noun with "the" and nothing else before it that names someone."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in _body_nouns():
+    """"the bank", "the ministry": a body noun with "the" and nothing else before it that names someone;
+    "the government" as an object: the state named just before ("the Darfur region of Sudan as China
+    backed the government")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or (lemma not in _body_nouns() and lemma not in STATE_NOUNS):
         return None
     before = [c for c in token.children if c.i < token.i]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in before) or any(
             c.dep_ in {"compound", "amod", "poss", "nmod"} for c in before) or token.i in index.entity_at:
         return None
     phrase = index.doc[min(c.i for c in before) : token.i + 1]
-    return replace(index.mention(phrase, "NOMINAL"), kind=token.lemma_.lower(),
-                   subject=_main_subject(token))
+    if lemma in STATE_NOUNS:
+        state = _state_named_before(index, token) if token.dep_ not in SUBJECT_DEPS else None
+        return index.mention(phrase, "ORG", state) if state is not None else None
+    return replace(index.mention(phrase, "NOMINAL"), kind=lemma, subject=_main_subject(token))
+
+
+def _state_named_before(index: DocIndex, token: Token) -> str | None:
+    """The state last named before the token, in its sentence or the one before, that is not a subject
+    there: the actor acting on "the government" is not its state."""
+    sentence = index.sentence_of[token.i]
+    first = index.sentences[max(0, sentence - 1)].start
+    gazetteer = load_gazetteer()
+    for i in range(token.i - 1, first - 1, -1):
+        ent = index.entity_at.get(i)
+        entry = gazetteer.get(ent.ent_id_) if ent is not None and ent.ent_id_ else None
+        if entry is None or entry.type != "Country" or ent is None or i != ent.start:
+            continue
+        head = ent.root
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ not in SUBJECT_DEPS:
+            return entry.key
+    return None
 
 
 # Clauses whose subject is their head's: "criticised X, asserting: ..."; "and added".

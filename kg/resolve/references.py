@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from kg.gazetteer import Gazetteer, Period, normalise_name, office_of
+from kg.gazetteer import Entry, Gazetteer, Period, last_day, normalise_name, office_of
 from kg.lexicons import lexicon
 from kg.models import Mention, Reading, RoleMention
 from kg.resolve.names import LEADERS_BODIES, Names, person_name
@@ -144,6 +144,8 @@ class References:
         """The person a bare title refers to ("the Russian President", "the minister")."""
         office = office_of(role.title)
         org = self.org_key(role.org)
+        if role.former:
+            return self._former_holder(role, antecedents, org)
         before = [a.key for a in antecedents if a.mention.start < role.start
                   and role.sentence - a.mention.sentence <= TITLE_LOOKBACK and self._holds(a.key, role.title, org)]
         if before:
@@ -169,6 +171,33 @@ class References:
         known = [h for h in holders if h.key in self.names.table.mentions]
         pick = list(dict.fromkeys(known or holders))
         return pick[0].key if len(pick) == 1 else None
+
+    def _former_holder(self, role: RoleMention, antecedents: list[Antecedent], org: str | None) -> str | None:
+        """ "the former president": the nearest person named before who left the office before the article's
+        date (an office the sources give no title is the one of a title they give undated) — never today's
+        holder, nor a later one."""
+        if self.period is None:
+            return None
+        for antecedent in reversed(antecedents):
+            if antecedent.mention.start > role.start or role.sentence - antecedent.mention.sentence > TITLE_LOOKBACK:
+                continue
+            entry = self.gazetteer.get(antecedent.key) or self._only_namesake(antecedent.key)
+            if entry is None:
+                continue
+            titled = any(title_fits(role.title, t) for t in entry.titles)
+            offices = [o for o in entry.offices if (org is None or o.org == org)
+                       and (title_fits(role.title, o.role) if o.role else titled)]
+            if any(o.end and last_day(o.end) < self.period[0] for o in offices) \
+                    and not any(o.held(self.period) for o in offices):
+                return antecedent.key
+        return None
+
+    def _only_namesake(self, key: str) -> Entry | None:
+        """The one person of the gazetteer with the full name of an actor keyed within its article (someone
+        out of office at the article's date is not linked to it, yet has their past offices)."""
+        names = sorted(self.names.table.names[key], key=lambda n: -len(n.split()))
+        found = [e for e in self.gazetteer.candidates(names[0]) if e.type == "Person"] if names else []
+        return found[0] if len(found) == 1 and len(names[0].split()) > 1 else None
 
     # ---------------------------------------------------------------- pronouns and nominals
     def _gender(self, key: str) -> str | None:
