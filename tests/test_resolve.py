@@ -97,7 +97,8 @@ def test_the_former_president_is_the_one_who_left_office_before_not_the_one_in_o
     role = RoleMention("President", text.index("The former"), len(text) - 8, "The former president", 1, former=True)
     speaker = Mention(role.start, role.end, role.text, "TITLE", 1)
     quote = Quote(text.index("no"), text.index("no") + 2, "no", False, "say", speaker, (0, len(text)))
-    mentions = [mention("Michael Elphberg", text, "PERSON", gid="Q3"), mention("Rudolf Rassendyll", text, "PERSON", gid="Q2")]
+    mentions = [mention("Michael Elphberg", text, "PERSON", gid="Q3"),
+                mention("Rudolf Rassendyll", text, "PERSON", gid="Q2")]
     result = resolve(reading(text, mentions, (role,), (quote,), date="2024-05-01"), gazetteer)
     assert result.statements[0].speaker == "Q3"
     undated = resolve(reading(text, mentions, (role,), (quote,)), gazetteer)
