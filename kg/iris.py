@@ -44,8 +44,9 @@ def statement_iri(article_id: str, start: int, end: int) -> str:
     return f"{BASE}statement/{segment(article_id)}_{start}_{end}"
 
 
-def event_iri(article_id: str, start: int, end: int, target: str) -> str:
-    return f"{BASE}event/{segment(article_id)}_{start}_{end}_{segment(target)}"
+def event_iri(article_id: str, start: int, end: int, agent: str, target: str) -> str:
+    """One act of one agent toward one target: "China and Russia support X" is two events of one verb."""
+    return f"{BASE}event/{segment(article_id)}_{start}_{end}_{segment(agent)}_{segment(target)}"
 
 
 def quantity_iri(article_id: str, start: int, end: int) -> str:

@@ -173,7 +173,7 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
     for event in extraction.events:
         if event.negated or event.hypothetical:
             continue  # not asserted as having happened: kept, flagged, in the Extraction only
-        e = node(event_iri(article.id, event.start, event.end, event.target))
+        e = node(event_iri(article.id, event.start, event.end, event.agent, event.target))
         yield quad(e, RDF.type, node(GKG.Event))
         yield quad(e, GKG.source, subject)
         yield quad(e, GKG.agent, node(actor_iri(event.agent)))

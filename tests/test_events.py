@@ -111,6 +111,7 @@ NO_EVENT = table(
     ("The protesters attacked the building.", set(), "neither-actor"),
     ("Jack Straw visited the tomb of Yasser Arafat.", set(), "visit-a-thing"),
     ("A Lebanese man visiting Israel said he was afraid.", set(), "a-private-person-is-no-state"),
+    ("Tuesday's meeting on Palestinian reform is being hosted by Tony Blair.", set(), "a-meeting-on-a-topic"),
     ("Gerhard Schroeder and Jacques Chirac called for the embargo to be lifted.", set(),
      "calling-for-is-not-calling-each-other"),
 )

@@ -197,6 +197,13 @@ def test_statement_aimed_at_an_actor_is_an_interaction() -> None:
     assert [(s.cue, s.target, s.event_type and s.event_type[:2]) for s in aimed] == [("criticise", "Q7184", "11")]
 
 
+def test_a_statement_is_about_the_actor_its_content_names_not_an_it() -> None:
+    about = extract("Germany hosted Turkey. Angela Merkel said Turkey must do more.")
+    assert [(s.target, s.event_type) for s in about.statements] == [("Q43", "020")]
+    it = extract("Germany hosted Turkey. Angela Merkel said it was a hate crime.")
+    assert [s.target for s in it.statements] == [None]
+
+
 @pytest.mark.parametrize(
     ("text", "person", "org", "role"),
     [

@@ -124,3 +124,11 @@ def test_ontology_writes_the_shipped_files(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     assert main(["ontology"]) == 0  # default: the current folder
     assert (tmp_path / "shapes.ttl").read_bytes() == ontology_path("shapes.ttl").read_bytes()
+
+
+def test_an_event_with_two_agents_is_a_violation(tmp_path: Path) -> None:
+    (tmp_path / "two.ttl").write_text(GOOD.replace("gkg:agent actor:Q1 ;", "gkg:agent actor:Q1, actor:Q2 ;"),
+                                      encoding="utf-8")
+    report = validate([tmp_path / "two.ttl"])
+    assert not report.conforms
+    assert any("at most one gkg:agent" in v.message for v in report.violations)

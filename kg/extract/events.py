@@ -79,6 +79,8 @@ GOVERNED_DEPS = frozenset({"xcomp", "acomp"})
 ADJECTIVE_BRIDGES = frozenset({"acomp", "amod"})  # "is due to meet", "is ready to negotiate"
 POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "body", "their": "any"}
 FIRST_PERSON = frozenset({"i", "we"})
+# Subjects of a reported clause that are seldom an actor: "argued it was a hate crime", "said it was time".
+THING_PRONOUNS = frozenset({"it", "this", "that"})
 PERSON_LABELS = frozenset({"PERSON", "PRON", "TITLE"})
 # Acts with no direction: "X and Y met" is X toward Y.
 SYMMETRIC_CODES = ("040", "041", "044", "046", "050", "057", "060", "087")
@@ -370,8 +372,9 @@ class EventReader:
         if prep is not None and prep.lower_ in preps:  # "call on X"; not "call for the release of X"
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
         heads.extend(self._prep_objects(verb, preps))
-        for object_ in objects:  # "pursuing guarantees from X", "imposed sanctions on X"
-            heads.extend(self._prep_objects(object_, preps))
+        for object_ in objects:  # "pursuing guarantees from X", "imposed sanctions on X"; not "a meeting on X"
+            heads.extend(self._prep_objects(object_, tuple(p for p in preps if p != "on")
+                                            if object_.lemma_.lower() in lexicon("topic_nouns") else preps))
         marks = frozenset(CLAUSE_TARGETS[t] for t in row.targets if t in CLAUSE_TARGETS)
         heads.extend(self._clause_subjects(verb, marks))
         if "xcomp" in row.targets:  # "threatened to invade X", "refused to meet with X"
@@ -602,7 +605,7 @@ class EventReader:
         if root is None:
             return None
         subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or subject.lower_ in FIRST_PERSON:
+        if subject is None or subject.lower_ in FIRST_PERSON or subject.lower_ in THING_PRONOUNS:
             return None
         mention = self._phrase_actor(subject)
         if mention is None:
