@@ -112,6 +112,7 @@ NO_EVENT = table(
     ("Jack Straw visited the tomb of Yasser Arafat.", set(), "visit-a-thing"),
     ("A Lebanese man visiting Israel said he was afraid.", set(), "a-private-person-is-no-state"),
     ("Tuesday's meeting on Palestinian reform is being hosted by Tony Blair.", set(), "a-meeting-on-a-topic"),
+    ("The fighters mingle with rebels supplied by the CIA and Saudi Arabia.", set(), "two-by-agents-not-each-other"),
     ("Gerhard Schroeder and Jacques Chirac called for the embargo to be lifted.", set(),
      "calling-for-is-not-calling-each-other"),
 )

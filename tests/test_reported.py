@@ -204,6 +204,14 @@ def test_a_statement_is_about_the_actor_its_content_names_not_an_it() -> None:
     assert [s.target for s in it.statements] == [None]
 
 
+def test_he_in_reported_speech_of_a_man_is_the_speaker_and_in_that_of_a_woman_someone_else() -> None:
+    extraction = extract("Dennis Ross said Barack Obama had told Jewish leaders that he would not continue the "
+                         "policy. Donald Trump spoke. Hillary Clinton said he would abdicate leadership.")
+    labels = {a.key: a.label for a in extraction.actors}
+    aimed = {(labels[s.speaker], labels[s.target]) for s in extraction.statements if s.speaker and s.target}
+    assert aimed == {("Dennis Ross", "Barack Obama"), ("Hillary Clinton", "Donald Trump")}  # not Obama -> Ross
+
+
 @pytest.mark.parametrize(
     ("text", "person", "org", "role"),
     [

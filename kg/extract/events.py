@@ -79,7 +79,7 @@ GOVERNED_DEPS = frozenset({"xcomp", "acomp"})
 ADJECTIVE_BRIDGES = frozenset({"acomp", "amod"})  # "is due to meet", "is ready to negotiate"
 POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "body", "their": "any"}
 FIRST_PERSON = frozenset({"i", "we"})
-# Subjects of a reported clause that are seldom an actor: "argued it was a hate crime", "said it was time".
+# Subjects of what was said that are seldom an actor: "argued it was a hate crime", "said it was time".
 THING_PRONOUNS = frozenset({"it", "this", "that"})
 PERSON_LABELS = frozenset({"PERSON", "PRON", "TITLE"})
 # Acts with no direction: "X and Y met" is X toward Y.
@@ -432,7 +432,8 @@ class EventReader:
 
     def _pairs(self, act: Token, row: Trigger, agents: list[Mention], targets: list[Mention]
                ) -> Iterator[tuple[Mention, Mention]]:
-        if not targets and row.code in SYMMETRIC_CODES and len(agents) > 1 and not _reaches_out(act):
+        if not targets and row.code in SYMMETRIC_CODES and len(agents) > 1 and not _reaches_out(act) \
+                and not passive(act):  # "rebels supplied by the CIA and Arab nations": not toward each other
             targets, agents = agents[1:], agents[:1]  # "Bush and Putin met"
         for agent in agents:
             for target in targets:

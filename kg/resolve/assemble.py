@@ -20,12 +20,13 @@ from kg.models import (
     Event,
     Extraction,
     Mention,
+    Quote,
     Reading,
     RoleMention,
     Statement,
 )
 from kg.resolve.names import Names
-from kg.resolve.references import References, title_fits
+from kg.resolve.references import PERSON_PRONOUNS, References, title_fits
 
 # Words of a minister's title and of a ministry's name, to tie "Foreign Secretary" to "the Foreign Office"
 GENERIC_TITLE_WORDS = frozenset({"minister", "secretary", "of", "the", "for", "deputy", "under", "assistant",
@@ -180,11 +181,19 @@ class Resolution:
             quote = about.get((statement.start, statement.end))
             target = self.key(quote.target) if quote is not None and quote.target is not None else None
             if statement.target is None and statement.speaker is not None and target is not None \
-                    and target != statement.speaker and (statement.speaker, target) not in own:
+                    and target != statement.speaker and (statement.speaker, target) not in own \
+                    and not self._speaker_itself(statement, quote):
                 assert quote is not None
                 statement = replace(statement, target=target, event_type=quote.target_code)
             out.append(statement)
         return out
+
+    def _speaker_itself(self, statement: Statement, quote: Quote | None) -> bool:
+        """ "X said he would …": in reported speech "he"/"she" of the speaker's gender is mostly the speaker,
+        whoever else the pronoun was resolved to; in a quotation ("He is a danger," said X) it is not."""
+        pronoun = quote.target.text.lower() if quote is not None and quote.target is not None else ""
+        return (not statement.direct and statement.speaker is not None and pronoun in PERSON_PRONOUNS
+                and self.references.gender(statement.speaker) == PERSON_PRONOUNS[pronoun])
 
     def events(self, statements: list[Statement]) -> tuple[list[Statement], tuple[Event, ...]]:
         """Interactions between two different actors. One read from a statement's own reporting verb

@@ -200,7 +200,7 @@ class References:
         return found[0] if len(found) == 1 and len(names[0].split()) > 1 else None
 
     # ---------------------------------------------------------------- pronouns and nominals
-    def _gender(self, key: str) -> str | None:
+    def gender(self, key: str) -> str | None:
         entry = self.gazetteer.get(key)
         names = [entry.label] if entry is not None else sorted(self.names.table.names[key], key=lambda n: -len(n))
         return person_name(names[0]).gender if names else None
@@ -209,7 +209,7 @@ class References:
         gender = PERSON_PRONOUNS[mention.text.lower()]
         before = [a for a in antecedents if a.mention.start < mention.start and self._is_person(a.key)
                   and mention.sentence - a.mention.sentence <= PRONOUN_LOOKBACK
-                  and self._gender(a.key) in {gender, None}]
+                  and self.gender(a.key) in {gender, None}]
         subjects = [a for a in before if a.mention.subject]
         pick = subjects or before
         if pick:
@@ -230,7 +230,7 @@ class References:
         outside = [a for a in antecedents if a.mention.start < quote.start]
         before = [a for a in [*outside, *inside] if a.key != said_by and self._is_person(a.key)
                   and mention.sentence - a.mention.sentence <= PRONOUN_LOOKBACK
-                  and self._gender(a.key) in {gender, None}]
+                  and self.gender(a.key) in {gender, None}]
         return before[-1].key if before else None
 
     def _person_taken_for_a_body(self, mention: Mention, antecedents: list[Antecedent]) -> str | None:
