@@ -212,6 +212,12 @@ def test_he_in_reported_speech_of_a_man_is_the_speaker_and_in_that_of_a_woman_so
     assert aimed == {("Dennis Ross", "Barack Obama"), ("Hillary Clinton", "Donald Trump")}  # not Obama -> Ross
 
 
+def test_the_next_president_is_no_one_yet() -> None:
+    extraction = extract("South Korean President Park Geun-hye spoke on Friday. "
+                         '"The next president will have to engage the North," said Daryl Kimball.')
+    assert [s.target for s in extraction.statements if s.direct] == [None]
+
+
 @pytest.mark.parametrize(
     ("text", "person", "org", "role"),
     [

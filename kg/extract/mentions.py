@@ -504,8 +504,8 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
             person = _subject_entity(index, doc[start - 1].head)  # "X visited … as Burma's de facto leader"
         if person is None:
             person = _named_to(index, ent)  # "Jack Dorsey, recently named the company's chief executive"
-        if person is None and not definite:
-            continue
+        if person is None and (not definite or any(t.lower_ in FUTURE_WORDS for t in doc[max(start - 1, 0) : end])):
+            continue  # "the next president": no one yet
         if org is None and person is not None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
             org = _adjacent_entity(index, person.end + 1, 1, org_labels)  # "Ambassador X of Iceland"
         if org is None and person is not None:  # "Sepp Blatter, the president of soccer's governing body, FIFA"
@@ -533,6 +533,7 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
 
 
 FORMER_WORDS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+FUTURE_WORDS = frozenset({"next", "future", "incoming"})
 MODAL_WORDS = frozenset({"would", "will", "could", "might", "may", "should", "shall", "'d", "'ll"})
 # Prepositions by which an apposition ties a person to a body: "director of X", "a strategist at X",
 # "the top Democrat on X", "an analyst with X", "a spokesman for X"
