@@ -212,6 +212,13 @@ def test_he_in_reported_speech_of_a_man_is_the_speaker_and_in_that_of_a_woman_so
     assert aimed == {("Dennis Ross", "Barack Obama"), ("Hillary Clinton", "Donald Trump")}  # not Obama -> Ross
 
 
+def test_a_statement_about_a_leaders_government_is_aimed_at_the_state() -> None:
+    extraction = extract("Donald Trump met Barack Obama on Monday. Trump has complained that the Obama "
+                         'administration "was the worst thing that ever happened to Israel."')
+    labels = {a.key: a.label for a in extraction.actors}
+    assert [(labels[s.target], s.event_type) for s in extraction.statements if s.target] == [("United States", "114")]
+
+
 def test_the_next_president_is_no_one_yet() -> None:
     extraction = extract("South Korean President Park Geun-hye spoke on Friday. "
                          '"The next president will have to engage the North," said Daryl Kimball.')

@@ -25,7 +25,7 @@ from kg.models import (
     RoleMention,
     Statement,
 )
-from kg.resolve.names import Names
+from kg.resolve.names import LEADERS_BODIES, Names
 from kg.resolve.references import PERSON_PRONOUNS, References, title_fits
 
 # Words of a minister's title and of a ministry's name, to tie "Foreign Secretary" to "the Foreign Office"
@@ -42,10 +42,18 @@ def _named_elsewhere(reading: Reading) -> Iterator[Mention]:
         if role.org is not None:
             yield role.org
     for quote in reading.quotes:
-        if quote.speaker is not None:  # its target only counts where it is an actor named anyway
+        if quote.speaker is not None:
             yield quote.speaker
+        if quote.target is not None and _names_a_state(quote.target):
+            yield quote.target  # other targets only count where they are actors named anyway
     for event in reading.events:
         yield from (m for m in (event.agent, event.target) if m is not None)
+
+
+def _names_a_state(mention: Mention) -> bool:
+    """A state by its gazetteer id, or by its leader's government ("the Obama administration")."""
+    words = normalise_name(mention.text).split()
+    return mention.gazetteer_id is not None or (len(words) > 1 and words[-1] in LEADERS_BODIES)
 
 
 class Resolution:
