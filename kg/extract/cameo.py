@@ -148,6 +148,9 @@ class CameoDictionary:
                 for form in (entry["lemma"], *entry.get("forms", ())):
                     self.verbs.setdefault(form, []).append(verb)
 
+        # Blocks with a pattern that puts the source elsewhere than the subject ("protests from X").
+        self.source_blocks = frozenset(block for block, patterns in self.patterns.items()
+                                       if any(p.slot("source") for p in patterns))
         # Members of each synonym set by their head word: a token is only tried against its own.
         self._members_by_head: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, members in self.synsets.items():
@@ -160,6 +163,10 @@ class CameoDictionary:
         in several blocks: "beat" assaults and defeats)."""
         found = dict.fromkeys([*self.verbs.get(token.lemma_.lower(), ()), *self.verbs.get(token.lower_, ())])
         return sorted(found, key=lambda v: -len(v.before) - len(v.after))
+
+    def may_name_source(self, token: Token) -> bool:
+        """Whether a pattern of the token's verbs may find the source elsewhere than the subject."""
+        return any(v.block in self.source_blocks for v in self.candidates(token))
 
     # ---------------------------------------------------------------- words
     def word_matches(self, word: str, token: Token) -> bool:

@@ -482,6 +482,9 @@ class EventReader:
         """Events of a verb read with the CAMEO verb dictionary: its code, and the second code of a pair
         back from the target ("visited X": 042, X hosted: 043). ``patterns_only`` for a verb the trigger
         lexicon has: only a pattern of the dictionary says more than the lexicon did."""
+        agents = self.agents(verb)
+        if not agents and not self.dictionary.may_name_source(verb):
+            return  # no actor does it: the dictionary need not be read
         match = self.dictionary.match(verb, IGNORED_ROOTS)
         if match is None or (match.code is None and match.back is None) or (patterns_only and match.pattern is None):
             return
@@ -494,7 +497,8 @@ class EventReader:
         if code[:2] in CONFLICT_ROOTS:
             where += ("in",)
         row = Trigger(match.verb.phrase, "VERB", code, where)
-        agents = [m for t in match.source for m in self._with_conjuncts(t)] if match.source else self.agents(verb)
+        if match.source:
+            agents = [m for t in match.source for m in self._with_conjuncts(t)]
         if not agents:
             return
         targets = self._dictionary_targets(verb, match, row)

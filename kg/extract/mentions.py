@@ -47,7 +47,8 @@ class DocIndex:
             i: number for number, sentence in enumerate(self.sentences) for i in range(sentence.start, sentence.end)
         }
         self.token_starts = [t.idx for t in doc]
-        self.entity_at: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        self.ents = tuple(doc.ents)  # Doc.ents builds every Span again on each read
+        self.entity_at: dict[int, Span] = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
 
     def mention(self, span: Span, label: str, gazetteer_id: str | None = None) -> Mention:
         return Mention(
@@ -141,7 +142,7 @@ def entity_mentions(index: DocIndex) -> list[Mention]:
     gazetteer = load_gazetteer()
     non_actors = lexicon("non_actors")
     mentions: list[Mention] = []
-    for ent in _titled_people(_joined_initials(index.doc.ents)):
+    for ent in _titled_people(_joined_initials(index.ents)):
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trimmed(ent)
@@ -197,7 +198,7 @@ def agent_groups(index: DocIndex) -> list[Mention]:
     agents = _agents()
     gazetteer = load_gazetteer()
     found = []
-    for ent in doc.ents:
+    for ent in index.ents:
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None and entry.type != "Country":
             continue  # "Hamas militants", "Nusra fighters": the organisation itself
@@ -304,12 +305,12 @@ def subjects_of(verb: Token) -> Iterator[Token]:
 # Where an inverted report puts its speaker after the verb, which the parser may take for an object:
 # "… ," recalled Mr. Rhodes; "… ," stated President Vladimir Putin.
 INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj"})
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
 
 
 def passive(verb: Token) -> bool:
     """ "was endorsed (by X)", "a plan endorsed by X"."""
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN") or any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def speaker_heads(verb: Token, inverted: bool) -> list[Token]:
@@ -356,6 +357,11 @@ def _title_abbreviation(token: Token) -> bool:
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
+@cache
+def _first_names() -> frozenset[str]:
+    return lexicon("male_names") | lexicon("female_names")
+
+
 class ActorLookup:
     """Which mention a token stands for: a name, a title, a pronoun, or the body a spokesman speaks for."""
 
@@ -364,7 +370,8 @@ class ActorLookup:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.roles = roles
-        self.first_names = lexicon("male_names") | lexicon("female_names")
+        self.first_names = _first_names()
+        self._actors: dict[int, Mention | None] = {}  # by token: every stage asks again of the same heads
 
     def mention_at(self, token: Token) -> Mention | None:
         position = self.index.body.to_file(token.idx)
@@ -391,6 +398,11 @@ class ActorLookup:
 
     def actor(self, head: Token) -> Mention | None:
         """The mention a noun phrase's head token refers to, or None when it names no one we know."""
+        if head.i not in self._actors:
+            self._actors[head.i] = self._actor(head)
+        return self._actors[head.i]
+
+    def _actor(self, head: Token) -> Mention | None:
         lemma = head.lemma_.lower()
         if lemma in SPOKESPERSON_NOUNS:  # "his spokesman said"
             for child in head.children:
@@ -474,7 +486,7 @@ def role_mentions(index: DocIndex) -> list[RoleMention]:
     org_labels = frozenset({"GPE", "ORG", "NORP"})
     people = frozenset({"PERSON"})
     found: list[RoleMention] = []
-    for ent in doc.ents:
+    for ent in index.ents:
         if ent.label_ != ROLE_LABEL:
             continue
         start, end = ent.start, ent.end
@@ -647,7 +659,7 @@ def _apposition_roles(index: DocIndex, taken: set[int]) -> Iterator[RoleMention]
     director of the Arms Control Association", "Eric Kraus, a strategist at Sovlink Securities", "Joseph
     Crowley, the top Democrat on the House Intelligence Committee" (the party too)."""
     doc = index.doc
-    for ent in doc.ents:
+    for ent in index.ents:
         if ent.label_ != "PERSON":
             continue
         for head in (c for c in ent.root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}):
@@ -702,7 +714,7 @@ PARTY_NOUNS = frozenset({"party", "league", "movement", "front", "alliance", "co
 def _own_bodies(index: DocIndex) -> Iterator[RoleMention]:
     """A body named as someone's own: "her National League for Democracy swept to power", "his Likud
     party" — the person "his"/"her" stands for belongs to it."""
-    for ent in index.doc.ents:
+    for ent in index.ents:
         if ent.label_ != "ORG" or not any(t.lower_ in PARTY_NOUNS for t in ent):  # not "his State of the Union"
             continue
         owner = next((c for c in ent.root.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
@@ -719,7 +731,7 @@ def _own_bodies(index: DocIndex) -> Iterator[RoleMention]:
 def _party_members(index: DocIndex, taken: set[int]) -> Iterator[RoleMention]:
     """A party's adjective right before a name: "Liberal Democrat Menzies Campbell", "Republican Bob Corker"."""
     gazetteer = load_gazetteer()
-    ents = [e for e in index.doc.ents if e.label_ in {"NORP", "PERSON"}]
+    ents = [e for e in index.ents if e.label_ in {"NORP", "PERSON"}]
     for party, person in pairwise(ents):
         entry = gazetteer.get(party.ent_id_) if party.label_ == "NORP" and party.ent_id_ else None
         if entry is None or entry.type != "Organization" or person.label_ != "PERSON" \
@@ -742,7 +754,7 @@ def _party_tags(index: DocIndex) -> Iterator[RoleMention]:
     the state whose politicians are tagged so (the United States)."""
     text = index.body.text
     tags = {letter: (party, state) for letter, party, state, *_ in table("lexicons", "party_tags.tsv")}
-    for ent in index.doc.ents:
+    for ent in index.ents:
         if ent.label_ != "PERSON":
             continue
         match = _PARTY_TAG.match(text, ent.end_char)

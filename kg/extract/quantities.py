@@ -470,7 +470,7 @@ def _extended(index: DocIndex, ent: Span) -> tuple[int, int]:
 
 def _from_entities(index: DocIndex, anchor: dt.date | None) -> Iterator[_Found]:
     text = index.body.text
-    for ent in index.doc.ents:
+    for ent in index.ents:
         label = ent.label_
         if label in {"DATE", "TIME"}:
             start, end = _extended(index, ent)
