@@ -309,7 +309,9 @@ def load_pipeline(model: str = MODEL) -> Language:
     return nlp
 
 
-BATCH_WORDS = 4_000  # words parsed together (at least one article): see ``parse``
+# Words parsed together (at least one article), about a dozen news articles: see ``parse``. Measured
+# on 204 articles with --jobs 1: 4,000 words 6% slower than 12,000, at 440 MiB peak against 590 MiB.
+BATCH_WORDS = 12_000
 
 
 def parse(
@@ -320,7 +322,7 @@ def parse(
     Articles go to the model in batches of about ``batch_words`` words, not of a fixed number of
     articles: the model's working memory follows the words of a batch, so sixteen long articles
     together could take five times the memory of sixteen short ones (1.6 GB against 0.3 GB measured
-    with ``en_core_web_sm``), while batching by words costs no speed.
+    with ``en_core_web_sm``); batches much smaller than the model's own default cost speed.
     """
     nlp = nlp or load_pipeline()
     for batch in _word_batches(((body_text(a), a) for a in articles), batch_words):
