@@ -93,7 +93,9 @@ def test_the_most_specific_pattern_wins(nlp: Language) -> None:
 
 
 EVENTS = [
-    ("The United States imposed tariffs on China.", {("United States", "China", "170")}, "verb-and-preposition"),
+    ("The United States imposed curbs on China.", {("United States", "China", "170")}, "verb-and-preposition"),
+    ("The United States imposed tariffs on China.", {("United States", "China", "163")},
+     "the-noun-says-which-act"),
     ("Japan halted economic aid to Myanmar.", {("Japan", "Myanmar", "162")}, "pattern-object-then-to"),
     ("Twitter closed the accounts of RT.", set(), "verb-alone-no-event"),
     ("Brazil took a place with Argentina.", set(), "own-code-no-target-by-with"),

@@ -634,23 +634,34 @@ class EventReader:
     def events(self) -> list[EventMention]:
         """Every event of the Doc, in text order. The same act read twice in one sentence ("held talks
         with X": the verb's pattern and the noun) is one event: same agent, target and CAMEO root, the
-        more specific code kept ("046" engage in negotiation over "040" consult)."""
+        more specific code kept ("046" engage in negotiation over "040" consult). Where a light verb and
+        its noun read acts of different roots, the noun says which act it was ("imposed tariffs on X":
+        sanctions, 163, not the verb's coercion, 170)."""
         found: dict[tuple[Span, int, int, int, int, str], EventMention] = {}
+        named: dict[tuple[int, int, int, int, int], str] = {}  # (light verb, agent, target) -> the noun's root
         for token in self.index.doc:
             if token.pos_ == "VERB":
-                candidates = self.verb_events(token)
+                candidates = list(self.verb_events(token))
             elif token.pos_ == "NOUN":
-                candidates = self.noun_events(token)
+                candidates = list(self.noun_events(token))
+                light = self._light_verb(token) if candidates else None
+                if light is not None:
+                    at = self.index.body.to_file(light.idx)
+                    named.update(((at, *_ends(event)), event.code[:2]) for event in candidates)
             else:
                 continue
             for event in candidates:
-                assert event.agent is not None and event.target is not None
-                key = (event.evidence, event.agent.start, event.agent.end, event.target.start, event.target.end,
-                       event.code[:2])
+                key = (event.evidence, *_ends(event), event.code[:2])
                 if key not in found or _specificity(event.code) > _specificity(found[key].code):
                     found[key] = event
-        return sorted(found.values(), key=lambda e: (e.start, e.agent.start if e.agent else 0,
-                                                     e.target.start if e.target else 0))
+        kept = [e for e in found.values() if named.get((e.start, *_ends(e)), e.code[:2]) == e.code[:2]]
+        return sorted(kept, key=lambda e: (e.start, *_ends(e)))
+
+
+def _ends(event: EventMention) -> tuple[int, int, int, int]:
+    """Where an event's agent and target are."""
+    assert event.agent is not None and event.target is not None
+    return event.agent.start, event.agent.end, event.target.start, event.target.end
 
 
 def _reaches_out(act: Token) -> bool:
