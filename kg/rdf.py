@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from functools import lru_cache
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -30,7 +31,7 @@ from kg.iris import (
     statement_iri,
 )
 from kg.models import ACTOR_TYPES, Actor, ActorType, Extraction, Quantity, clean_text
-from kg.vocab import GKG, cameo_concept, ontology_graph
+from kg.vocab import GKG, cameo_concept, goldstein_scale, ontology_graph
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 _WIKIDATA_ID = re.compile(r"Q[0-9]+")
@@ -63,6 +64,12 @@ def text(value: str) -> Literal:
 
 def integer(value: int) -> Literal:
     return Literal(str(value), datatype=node(XSD.integer))
+
+
+def decimal(value: Decimal) -> Literal:
+    """An xsd:decimal in its canonical form ("-10", "3.4"), as parsers give it back: a graph read from
+    Turtle and written again is the same bytes."""
+    return Literal(format(value.normalize(), "f"), datatype=node(XSD.decimal))
 
 
 def boolean(value: bool) -> Literal:
@@ -159,7 +166,7 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
             if statement.speaker:
                 yield quad(s, GKG.agent, node(actor_iri(statement.speaker)))
             if statement.event_type:
-                yield quad(s, GKG.eventType, node(cameo_concept(statement.event_type)))
+                yield from _type_quads(quad, s, statement.event_type)
         yield from _quantity_quads(quad, s, article.id, statement.quantities)
         for mentioned in statement.mentions:
             yield quad(s, GKG.mentions, node(actor_iri(mentioned)))
@@ -178,7 +185,7 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
         yield quad(e, GKG.source, subject)
         yield quad(e, GKG.agent, node(actor_iri(event.agent)))
         yield quad(e, GKG.target, node(actor_iri(event.target)))
-        yield quad(e, GKG.eventType, node(cameo_concept(event.code)))
+        yield from _type_quads(quad, e, event.code)
         yield quad(e, GKG.trigger, text(event.trigger))
         yield quad(e, GKG.charStart, integer(event.evidence_start))
         yield quad(e, GKG.charEnd, integer(event.evidence_end))
@@ -187,6 +194,12 @@ def article_quads(extraction: Extraction) -> Iterator[Quad]:
 
 
 QuadMaker = Callable[[NamedNode, URIRef, Term], Quad]
+
+
+def _type_quads(quad: QuadMaker, owner: NamedNode, code: str) -> Iterator[Quad]:
+    """An interaction's CAMEO type, and that type's value on the Goldstein scale (as GDELT rows carry it)."""
+    yield quad(owner, GKG.eventType, node(cameo_concept(code)))
+    yield quad(owner, GKG.goldsteinScale, decimal(goldstein_scale()[code]))
 
 
 def _quantity_quads(quad: QuadMaker, owner: NamedNode, article_id: str,
@@ -223,7 +236,8 @@ def cameo_quads(codes: Iterable[str]) -> Iterator[Quad]:
     # with their roots, which carry the quad class, and a four-digit code's three-digit code (its skos:broader)
     for code in sorted(used | {c[:2] for c in used} | {c[:3] for c in used if len(c) == 4}):
         concept = cameo_concept(code)
-        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme, GKG.quadClass):
+        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme, GKG.quadClass,
+                  GKG.goldsteinScale):
             for o in ontology.objects(concept, p):
                 yield Quad(node(concept), node(p), _from_rdflib(o), graph)
 
@@ -233,6 +247,8 @@ def _from_rdflib(term: object) -> NamedNode | Literal:
     if isinstance(term, URIRef):
         return node(term)
     assert isinstance(term, RdfLiteral)
+    if term.datatype == XSD.decimal:
+        return decimal(Decimal(str(term)))
     if term.datatype is not None:
         return Literal(str(term), datatype=node(term.datatype))
     return Literal(str(term), language=term.language)

@@ -7,6 +7,7 @@ sync). ``cameo_concept`` turns a CAMEO code into the IRI of its concept, refusin
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 from rdflib import Graph, URIRef
@@ -58,6 +59,7 @@ class GKG(DefinedNamespace):
     cue: URIRef
     direct: URIRef
     evidence: URIRef
+    goldsteinScale: URIRef
     quadClass: URIRef
     quantityKind: URIRef
     quote: URIRef
@@ -119,8 +121,12 @@ def cameo_concept(code: str) -> URIRef:
     return CAMEO[code]
 
 
-if __name__ == "__main__":
-    print(class_body(ontology_graph()))
+@cache
+def goldstein_scale() -> dict[str, Decimal]:
+    """Every CAMEO code of the ontology -> its value on the Goldstein scale (``gkg:goldsteinScale``)."""
+    graph = ontology_graph()
+    return {str(graph.value(concept, SKOS.notation)): Decimal(str(value))
+            for concept, value in graph.subject_objects(URIRef(GKG_NS + "goldsteinScale"))}
 
 
 @cache
@@ -132,3 +138,6 @@ def quad_classes() -> dict[str, int]:
                for root, value in graph.subject_objects(URIRef(GKG_NS + "quadClass"))}
     return {code: by_root[code[:2]] for code in cameo_codes() if code[:2] in by_root}
 
+
+if __name__ == "__main__":
+    print(class_body(ontology_graph()))

@@ -53,14 +53,16 @@ def row(table: list[dict[str, str]], source: str, target: str) -> dict[str, str]
 def test_columns_are_the_event_data_layout(table: list[dict[str, str]]) -> None:
     assert tuple(table[0]) == COLUMNS == (
         "event_id", "date", "source_actor", "source_country", "target_actor", "target_country", "cameo_code",
-        "cameo_root", "quad_class", "cue_or_trigger", "text", "article", "article_title", "char_start", "char_end")
+        "cameo_root", "quad_class", "goldstein", "cue_or_trigger", "text", "article", "article_title", "char_start",
+        "char_end")
 
 
 def test_an_attack_is_a_material_conflict_between_two_states(table: list[dict[str, str]]) -> None:
     attack = row(table, "Russia", "Ukraine")
     assert attack["event_id"].startswith("https://w3id.org/geokg/id/event/strikes_")
     assert (attack["source_country"], attack["target_country"]) == ("RUS", "UKR")
-    assert (attack["cameo_code"], attack["cameo_root"], attack["quad_class"]) == ("190", "19", "4")
+    assert (attack["cameo_code"], attack["cameo_root"], attack["quad_class"], attack["goldstein"]) == (
+        "190", "19", "4", "-10.0")
     assert attack["cue_or_trigger"] == "attack"
     assert attack["text"] == ("Russia attacked Ukraine overnight with drones and missiles, the Ukrainian air "
                               "force said.")  # the comma inside made it a quoted field
@@ -105,12 +107,15 @@ def test_rows_are_sorted_and_quad_classes_follow_the_cameo_roots(table: list[dic
         assert int(r["quad_class"]) == QUAD_CLASS_OF_ROOT[int(r["cameo_root"])]
 
 
-def test_the_ontology_gives_every_cameo_code_its_root_and_quad_class() -> None:
+def test_the_ontology_gives_every_cameo_code_its_root_quad_class_and_goldstein_value() -> None:
     codes = cameo_table()
-    roots = {root for _, root, _ in codes.values()}
+    roots = {root for _, root, _, _ in codes.values()}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
-    for code, root, quad_class in codes.values():
+    for code, root, quad_class, goldstein in codes.values():
         assert code.startswith(root) and quad_class == QUAD_CLASS_OF_ROOT[int(root)], code
+        assert -10 <= float(goldstein) <= 10, code
+    values = {code: goldstein for code, _, _, goldstein in codes.values()}
+    assert (values["057"], values["190"], values["010"], values["1952"]) == ("8.0", "-10.0", "0.0", "-10.0")
 
 
 GRAPH = """
@@ -145,12 +150,13 @@ def test_unattributed_untyped_and_awkward_text_round_trip_through_csv() -> None:
     assert (unattributed.source_actor, unattributed.source_country) == ("", "")
     assert (unattributed.target_actor, unattributed.target_country) == ("Club", "DEU")  # an affiliated body
     assert (unattributed.cameo_code, unattributed.cameo_root, unattributed.quad_class) == ("112", "11", 3)
+    assert unattributed.goldstein == "-2.0"
     assert (untyped.source_actor, untyped.source_country) == ("Jean Envoyé", "DEU")  # two states: smallest code
     assert (untyped.cameo_code, untyped.cameo_root, untyped.quad_class) == ("", "", None)
     parsed = list(csv.reader(io.StringIO(to_events_csv(store), newline="")))
     assert parsed[1][COLUMNS.index("text")] == 'line one,\n"line two"'
     assert parsed[1][COLUMNS.index("article_title")] == 'Title, with "quotes"'
-    assert parsed[2][COLUMNS.index("quad_class")] == ""
+    assert parsed[2][COLUMNS.index("quad_class")] == parsed[2][COLUMNS.index("goldstein")] == ""
 
 
 def test_the_csv_is_the_same_from_a_turtle_export(table: list[dict[str, str]], tmp_path: Path) -> None:

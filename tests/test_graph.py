@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 from pyshacl import validate
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 import kg
 from kg.resources import ontology_path
@@ -74,3 +74,11 @@ def test_speakers_link_to_the_actors_they_talk_about(turtle: str) -> None:
 
 def test_ontology_is_found_from_the_source_tree() -> None:
     assert ontology_path("geokg.ttl") == Path(__file__).resolve().parents[1] / "ontology" / "geokg.ttl"
+
+
+def test_an_event_carries_the_goldstein_value_of_its_type(turtle: str) -> None:
+    graph = Graph().parse(data=turtle, format="turtle")
+    found = [(str(graph.value(t, SKOS.notation)), float(value))
+             for e, value in graph.subject_objects(GKG.goldsteinScale) if (e, RDF.type, GKG.Event) in graph
+             for t in graph.objects(e, GKG.eventType)]
+    assert ("040", 1.0) in found  # Scholz met Macron: consult, +1.0 on the Goldstein scale

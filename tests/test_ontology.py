@@ -108,7 +108,7 @@ def test_every_term_has_label_comment_domain_and_range(ontology: Graph) -> None:
 @pytest.mark.parametrize(("term", "datatype"), [
     (GKG.direct, XSD.boolean), (GKG.charStart, XSD.integer), (GKG.charEnd, XSD.integer),
     (GKG.quoteStart, XSD.integer), (GKG.quoteEnd, XSD.integer), (GKG.quote, XSD.string),
-    (GKG.quadClass, XSD.integer),
+    (GKG.quadClass, XSD.integer), (GKG.goldsteinScale, XSD.decimal),
 ])
 def test_literal_ranges_match_what_the_code_writes(ontology: Graph, term: URIRef, datatype: URIRef) -> None:
     assert ontology.value(term, RDFS.range) == datatype

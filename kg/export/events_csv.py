@@ -13,6 +13,7 @@ aimed at someone: agent = its speaker). Columns (``COLUMNS``):
 ``cameo_code``      the CAMEO code (``skos:notation`` of ``gkg:eventType``)
 ``cameo_root``      its two-digit root, ``quad_class`` the root's ``gkg:quadClass`` in the ontology
                     (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict)
+``goldstein``       the code's ``gkg:goldsteinScale`` in the ontology, -10.0 to 10.0 (GDELT's GoldsteinScale)
 ``cue_or_trigger``  the statement's reporting verb (``gkg:cue``) or the event's ``gkg:trigger``
 ``text``            the statement's ``gkg:quote`` or the event's ``gkg:evidence``
 ``article``, ``article_title``  the article's IRI and ``dcterms:title``
@@ -39,10 +40,10 @@ from pyoxigraph import Quad, QuerySolutions, Store
 
 from kg.export.files import write_text_atomically
 from kg.gazetteer import load_gazetteer
-from kg.vocab import cameo_concept, quad_classes
+from kg.vocab import cameo_concept, goldstein_scale, quad_classes
 
 COLUMNS = ("event_id", "date", "source_actor", "source_country", "target_actor", "target_country",
-           "cameo_code", "cameo_root", "quad_class", "cue_or_trigger", "text", "article", "article_title",
+           "cameo_code", "cameo_root", "quad_class", "goldstein", "cue_or_trigger", "text", "article", "article_title",
            "char_start", "char_end")
 _PREFIXES = {
     "gkg": "https://w3id.org/geokg/ontology#",
@@ -94,6 +95,7 @@ class EventRow(NamedTuple):
     cameo_code: str
     cameo_root: str
     quad_class: int | None
+    goldstein: str
     cue_or_trigger: str
     text: str
     article: str
@@ -111,9 +113,11 @@ def _select(store: Store, query: str) -> Iterator[dict[str, str]]:
 
 
 @cache
-def cameo_table() -> dict[str, tuple[str, str, int]]:
-    """CAMEO concept IRI -> (code, root code, quad class), from the ontology (``kg.vocab``)."""
-    return {str(cameo_concept(code)): (code, code[:2], quad_class) for code, quad_class in quad_classes().items()}
+def cameo_table() -> dict[str, tuple[str, str, int, str]]:
+    """CAMEO concept IRI -> (code, root code, quad class, Goldstein value), from the ontology (``kg.vocab``)."""
+    goldstein = goldstein_scale()
+    return {str(cameo_concept(code)): (code, code[:2], quad_class, str(goldstein[code]))
+            for code, quad_class in quad_classes().items()}
 
 
 def _alpha3(key: str) -> str:
@@ -163,7 +167,7 @@ def event_rows(store: Store) -> list[EventRow]:
     for row in _select(store, _INTERACTIONS):
         event, agent, target = row["e"], row.get("agent"), row["target"]
         statement = row["kind"].endswith("#Statement")
-        code, root, quad_class = cameo.get(row.get("type", ""), (row.get("notation", ""), "", None))
+        code, root, quad_class, goldstein = cameo.get(row.get("type", ""), (row.get("notation", ""), "", None, ""))
         start = row.get("quoteStart") if statement else row.get("charStart")
         end = row.get("quoteEnd") if statement else row.get("charEnd")
         rows.append(EventRow(
@@ -176,6 +180,7 @@ def event_rows(store: Store) -> list[EventRow]:
             cameo_code=code,
             cameo_root=root,
             quad_class=quad_class,
+            goldstein=goldstein,
             cue_or_trigger=row.get("cue" if statement else "trigger", ""),
             text=row.get("quote" if statement else "evidence", ""),
             article=row.get("article", ""),
