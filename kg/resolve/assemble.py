@@ -25,7 +25,7 @@ from kg.models import (
     RoleMention,
     Statement,
 )
-from kg.resolve.names import LEADERS_BODIES, Names
+from kg.resolve.names import Names, leaders_body
 from kg.resolve.references import PERSON_PRONOUNS, References, title_fits
 
 # Words of a minister's title and of a ministry's name, to tie "Foreign Secretary" to "the Foreign Office"
@@ -52,8 +52,7 @@ def _named_elsewhere(reading: Reading) -> Iterator[Mention]:
 
 def _names_a_state(mention: Mention) -> bool:
     """A state by its gazetteer id, or by its leader's government ("the Obama administration")."""
-    words = normalise_name(mention.text).split()
-    return mention.gazetteer_id is not None or (len(words) > 1 and words[-1] in LEADERS_BODIES)
+    return mention.gazetteer_id is not None or leaders_body(normalise_name(mention.text).split())
 
 
 class Resolution:

@@ -52,6 +52,11 @@ STATE_ITSELF = frozenset({"army", "military", "armed", "forces", "government", "
 LEADERS_BODIES = frozenset({"government", "administration", "regime", "cabinet"})
 
 
+def leaders_body(words: list[str]) -> bool:
+    """Normalised name words of a government named after its leader ("obama administration")."""
+    return len(words) > 1 and words[-1] in LEADERS_BODIES
+
+
 def local_key(name: str, article: Article) -> str:
     return f"{slugify(name)}{LOCAL_KEY}{article.id}"
 
@@ -487,7 +492,7 @@ class Names:
                 return state, "Country", entry
             key = f"{state}-{slugify(name)}" if state else local_key(name, self.article)
             return key, type_, None
-        if type_ == "Organization" and len(words) > 1 and words[-1] in LEADERS_BODIES:
+        if type_ == "Organization" and leaders_body(words):
             state = self._state_led_by(words[:-1])
             if state is not None:  # "the Obama administration" acts as the United States
                 return state, "Country", self.gazetteer.get(state)
